@@ -1,0 +1,65 @@
+"""Regenerate the screenshots in docs/ (run under xvfb-run; uses the demo data)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from mlorg_desktop.demo import seed_demo_store
+from mlorg_desktop.domain.knowledge import load_knowledge
+from mlorg_desktop.paths import AppPaths
+from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.app import create_application
+from mlorg_desktop.ui.main_window import MainWindow
+from mlorg_desktop.ui.msgbox import Messenger
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(20):
+        app.processEvents()
+
+
+def main(out_dir: Path) -> None:
+    resources = resources_dir()
+    knowledge = load_knowledge(resources)
+    app = create_application(resources)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        paths = AppPaths(root, root / "logs")
+        store = AssessmentStore(paths.store_file, knowledge.bank)
+        seed_demo_store(store, knowledge, resources)
+        settings = QSettings(str(root / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
+        window.resize(1200, 800)
+        window.show()
+        settle(app)
+        window.archetypes_tab.select("independent")
+        settle(app)
+        window.grab().save(str(out_dir / "archetypes.png"))
+        window.archetypes_tab.select("__dimensions__")
+        settle(app)
+        window.grab().save(str(out_dir / "dimensions.png"))
+        meridian = [a for a in store.all() if a.assessed_on == "2025-10-15"][0]
+        window.assessment_tab.open_assessment(meridian)
+        window.tabs.setCurrentWidget(window.assessment_tab)
+        settle(app)
+        window.grab().save(str(out_dir / "assessment.png"))
+        window.tabs.setCurrentWidget(window.saved_tab)
+        settle(app)
+        window.grab().save(str(out_dir / "saved.png"))
+        extra = getattr(window, "compare_tab", None)
+        if extra is not None:
+            window.tabs.setCurrentWidget(extra)
+            extra.select_all()
+            settle(app)
+            window.grab().save(str(out_dir / "compare.png"))
+        window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent)

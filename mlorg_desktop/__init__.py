@@ -1,0 +1,8 @@
+"""MLOrg Desktop: see how an organization structures its machine-learning work."""
+
+__version__ = "0.1.0"
+APP_NAME = "MLOrg Desktop"
+APP_ID = "mlorg-desktop"
+ORG_NAME = "MLOrg"
+ORG_DOMAIN = "mlorg.example"
+LICENSE = "MIT"

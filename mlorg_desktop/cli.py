@@ -1,0 +1,238 @@
+"""Command-line parsing and the headless commands that work on the same store as the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from mlorg_desktop import APP_ID, __version__
+from mlorg_desktop.domain.exchange import (
+    ExchangeError,
+    exchange_csv,
+    exchange_json,
+    read_exchange_file,
+)
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
+from mlorg_desktop.store import AssessmentStore
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+EXIT_STORE_DAMAGED = 3
+EXIT_STORE_BUSY = 4
+
+
+def _store_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    # On subcommands the defaults are SUPPRESS so an option given before the subcommand
+    # is not overwritten by the subcommand's default.
+    default: object = None if top_level else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="keep the store and logs in DIR instead of the per-user data folder",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="use a throwaway store seeded with the example assessments; "
+        "your own store is never touched",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="MLOrg Desktop: see how your organization structures machine-learning work. "
+        "Without a command, opens the window.",
+        epilog="Exit codes: 0 success, 1 failure, 2 bad input or usage, 3 damaged store, "
+        "4 store in use by another process.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the window offscreen if there is no display, paint it, visit "
+        "every tab, save and reload an assessment in a temporary store, "
+        "then exit (0 on success)",
+    )
+    _store_options(parser, top_level=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("list", help="list saved assessments with archetype and coverage")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _store_options(p, top_level=False)
+
+    p = commands.add_parser(
+        "questionnaire", help="print the question bank with question and option ids"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON (the default is text)")
+    p.add_argument(
+        "--version-number",
+        type=int,
+        metavar="N",
+        dest="questionnaire_version",
+        help="a specific questionnaire version (default: the latest)",
+    )
+    _store_options(p, top_level=False)
+
+    p = commands.add_parser("export", help="write assessments to an exchange file (or CSV)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="file to write; '-' for standard output",
+    )
+    p.add_argument("--ids", nargs="+", metavar="ID", help="only these assessment ids")
+    p.add_argument("--csv", action="store_true", help="write CSV for spreadsheets instead")
+    _store_options(p, top_level=False)
+
+    p = commands.add_parser("import", help="add assessments from an exchange file")
+    p.add_argument("file", metavar="FILE.json")
+    _store_options(p, top_level=False)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+# Commands --------------------------------------------------------------------------------------
+
+
+def cmd_list(
+    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+) -> int:
+    names = {a.id: a.name for a in knowledge.catalog.archetypes}
+    rows = []
+    for a in sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on)):
+        result = knowledge.score(a.questionnaire_version, a.answers)
+        rows.append(
+            {
+                "id": a.id,
+                "organization": a.organization,
+                "unit": a.unit,
+                "respondent": a.respondent,
+                "assessed_on": a.assessed_on,
+                "primary_archetype": result.primary,
+                "primary_archetype_name": names.get(result.primary or ""),
+                "coverage": round(result.coverage, 4),
+            }
+        )
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not rows:
+        out.write(f"No saved assessments in {store.path}\n")
+        return EXIT_OK
+    for r in rows:
+        label = r["primary_archetype_name"] or "(too few answers)"
+        out.write(
+            f"{r['id']}  {r['assessed_on']}  {r['organization']}"
+            f"{' / ' + r['unit'] if r['unit'] else ''}  —  {label}, "
+            f"coverage {r['coverage']:.0%}\n"
+        )
+    return EXIT_OK
+
+
+def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextIO) -> int:
+    version = args.questionnaire_version or knowledge.bank.latest.version
+    try:
+        questionnaire = knowledge.bank.get(version)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    doc = {
+        "version": questionnaire.version,
+        "title": questionnaire.title,
+        "special_answers": SPECIAL_LABELS,
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "questions": [
+                    {
+                        "id": q.id,
+                        "text": q.text,
+                        "allow_not_applicable": q.allow_not_applicable,
+                        "options": [
+                            {
+                                "id": o.id,
+                                "text": o.text,
+                                "evidence": o.evidence,
+                                "positions": o.positions,
+                            }
+                            for o in q.options
+                        ],
+                    }
+                    for q in s.questions
+                ],
+            }
+            for s in questionnaire.sections
+        ],
+    }
+    if args.json:
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"{questionnaire.title} (version {questionnaire.version})\n")
+    for s in questionnaire.sections:
+        out.write(f"\n== {s.title}\n")
+        for q in s.questions:
+            out.write(f"{q.id}: {q.text}\n")
+            for o in q.options:
+                out.write(f"    {o.id}: {o.text}\n")
+    return EXIT_OK
+
+
+def cmd_export(
+    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+) -> int:
+    chosen = store.all()
+    if args.ids:
+        missing = [i for i in args.ids if i not in store]
+        if missing:
+            print(
+                f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr
+            )
+            return EXIT_BAD_INPUT
+        chosen = [store.get(i) for i in args.ids]
+    text = exchange_csv(chosen, knowledge) if args.csv else exchange_json(chosen)
+    if args.output == "-":
+        out.write(text)
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        target.write_text(text, encoding="utf-8", newline="" if args.csv else None)
+    except OSError as exc:
+        print(f"error: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"Exported {len(chosen)} assessment(s) to {target}", file=out)
+    return EXIT_OK
+
+
+def cmd_import(
+    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+) -> int:
+    try:
+        document = read_exchange_file(Path(args.file), knowledge)
+    except ExchangeError as exc:
+        print(f"error: nothing imported: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = store.import_many(document.assessments)
+    print(f"Imported {len(report.added)} assessment(s) into {store.path}", file=out)
+    if report.already_present:
+        print(
+            f"Skipped {len(report.already_present)} already in the store (same id): "
+            + ", ".join(report.already_present),
+            file=out,
+        )
+    return EXIT_OK

@@ -1,0 +1,60 @@
+"""Logging to a rotating file, faulthandler for native crashes, and the uncaught-exception hook."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+LOG_FILE = "mlorg-desktop.log"
+FAULT_FILE = "native-crash.log"
+
+
+def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
+    """Log to a rotating file in ``log_dir`` (1 MB x 3); warnings also go to stderr."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / LOG_FILE
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return log_file
+
+
+def enable_faulthandler(log_dir: Path) -> IO[str]:
+    """Write native crash tracebacks to the log folder; keep the returned file open."""
+    handle = (log_dir / FAULT_FILE).open("a", encoding="utf-8")
+    faulthandler.enable(file=handle, all_threads=True)
+    return handle
+
+
+def format_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
+    return "".join(traceback.format_exception(exc_type, exc, tb))
+
+
+def install_excepthook(show: Callable[[str], None]) -> None:
+    """Log every uncaught exception with its traceback, then hand the report to ``show``."""
+    log = logging.getLogger("mlorg_desktop.crash")
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("Uncaught exception", exc_info=(exc_type, exc, tb))
+        try:
+            show(format_report(exc_type, exc, tb))
+        except Exception:  # the dialog itself failed: the log still has the report
+            log.exception("Could not show the error dialog")
+
+    sys.excepthook = hook

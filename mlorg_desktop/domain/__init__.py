@@ -1,0 +1,1 @@
+"""Pure-Python core: catalog, questionnaire, scoring and comparison. No Qt, no tinydb."""

@@ -1,0 +1,160 @@
+"""One organization's answers to one questionnaire version, with who, when and why."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from mlorg_desktop.domain.questionnaire import QuestionBank
+from mlorg_desktop.domain.validation import DataError, Reader
+
+NAME_MAX = 200
+NOTES_MAX = 20_000
+# Line breaks and tabs are fine in notes; other control characters never come from typing.
+_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def utc_now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: str
+    organization: str
+    questionnaire_version: int
+    answers: dict[str, str] = field(default_factory=dict)
+    unit: str = ""
+    respondent: str = ""
+    role: str = ""
+    assessed_on: str = field(default_factory=lambda: date.today().isoformat())
+    notes: str = ""
+    created_at: str = field(default_factory=utc_now_iso)
+    updated_at: str = field(default_factory=utc_now_iso)
+
+    @property
+    def label(self) -> str:
+        """A short human name: organization, unit and date."""
+        parts = [self.organization]
+        if self.unit:
+            parts.append(self.unit)
+        if self.respondent:
+            parts.append(self.respondent)
+        return " · ".join(parts) + f" ({self.assessed_on})"
+
+    def reassessed(self, today: date | None = None) -> Assessment:
+        """A copy with a new id and today's date, for answering the same questions again later."""
+        now = utc_now_iso()
+        return replace(
+            self,
+            id=new_id(),
+            assessed_on=(today or date.today()).isoformat(),
+            created_at=now,
+            updated_at=now,
+            answers=dict(self.answers),
+        )
+
+
+class AssessmentError(DataError):
+    """An assessment record is invalid; ``where`` names the record."""
+
+
+def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> None:
+    """Check every field of ``assessment`` against the rules and its questionnaire version."""
+
+    def fail(name: str, problem: str) -> None:
+        raise AssessmentError(where, name, problem)
+
+    try:
+        uuid.UUID(assessment.id)
+    except (ValueError, AttributeError, TypeError):
+        fail("id", f"'{assessment.id}' is not a UUID")
+    if not assessment.organization.strip():
+        fail("organization", "is required and must not be blank")
+    for name in ("organization", "unit", "respondent", "role"):
+        value = getattr(assessment, name)
+        if len(value) > NAME_MAX:
+            fail(name, f"is {len(value)} characters long; the limit is {NAME_MAX}")
+        if _CONTROL_IN_LINE.search(value):
+            fail(name, "contains a control character")
+    if len(assessment.notes) > NOTES_MAX:
+        fail("notes", f"is {len(assessment.notes)} characters long; the limit is {NOTES_MAX}")
+    if _CONTROL_IN_NOTES.search(assessment.notes):
+        fail("notes", "contains a control character")
+    try:
+        date.fromisoformat(assessment.assessed_on)
+    except (ValueError, TypeError):
+        fail("assessed_on", f"'{assessment.assessed_on}' is not a date like 2026-11-27")
+    for name in ("created_at", "updated_at"):
+        try:
+            datetime.fromisoformat(getattr(assessment, name).replace("Z", "+00:00"))
+        except (ValueError, TypeError, AttributeError):
+            fail(name, "is not an ISO 8601 timestamp")
+    try:
+        questionnaire = bank.get(assessment.questionnaire_version)
+    except KeyError as exc:
+        fail("questionnaire_version", str(exc.args[0]))
+        return
+    for question_id, answer in assessment.answers.items():
+        try:
+            question = questionnaire.question(question_id)
+        except KeyError:
+            fail(
+                f"answers.{question_id}",
+                f"no such question in questionnaire version {questionnaire.version}",
+            )
+            return
+        if answer not in question.valid_answers():
+            fail(f"answers.{question_id}", f"'{answer}' is not an option of this question")
+
+
+def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
+    """Build and validate an Assessment from its JSON form (store records and exchange files)."""
+    r = Reader(data, where)
+    try:
+        answers_reader = r.child("answers")
+        answers = {}
+        for question_id in answers_reader.data:
+            answers[question_id] = answers_reader.get(question_id, str)
+        assessment = Assessment(
+            id=r.get("id", str),
+            organization=r.get("organization", str),
+            unit=r.get("unit", str, optional=True, default=""),
+            respondent=r.get("respondent", str, optional=True, default=""),
+            role=r.get("role", str, optional=True, default=""),
+            assessed_on=r.get("assessed_on", str),
+            notes=r.get("notes", str, optional=True, default=""),
+            questionnaire_version=r.get("questionnaire_version", int),
+            answers=answers,
+            created_at=r.get("created_at", str, optional=True, default=utc_now_iso()),
+            updated_at=r.get("updated_at", str, optional=True, default=utc_now_iso()),
+        )
+    except AssessmentError:
+        raise
+    except DataError as exc:
+        raise AssessmentError(exc.where, exc.field, exc.problem) from None
+    validate_fields(assessment, bank, where)
+    return assessment
+
+
+def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
+    return {
+        "id": assessment.id,
+        "organization": assessment.organization,
+        "unit": assessment.unit,
+        "respondent": assessment.respondent,
+        "role": assessment.role,
+        "assessed_on": assessment.assessed_on,
+        "notes": assessment.notes,
+        "questionnaire_version": assessment.questionnaire_version,
+        "answers": dict(assessment.answers),
+        "created_at": assessment.created_at,
+        "updated_at": assessment.updated_at,
+    }

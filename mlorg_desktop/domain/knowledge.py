@@ -1,0 +1,29 @@
+"""Everything the app knows before the user says anything: the catalog and the question bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlorg_desktop.domain.catalog import Catalog, load_catalog
+from mlorg_desktop.domain.guidance import Guidance, guidance_for
+from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
+from mlorg_desktop.domain.scoring import Score, score
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    catalog: Catalog
+    bank: QuestionBank
+
+    def score(self, questionnaire_version: int, answers: dict[str, str]) -> Score:
+        return score(self.bank.get(questionnaire_version), self.catalog, answers)
+
+    def guidance(self, questionnaire_version: int, result: Score) -> Guidance | None:
+        return guidance_for(result, self.bank.get(questionnaire_version), self.catalog)
+
+
+def load_knowledge(resources: Path) -> Knowledge:
+    """Load and validate the catalog and every questionnaire version under ``resources``."""
+    catalog = load_catalog(resources / "catalog")
+    return Knowledge(catalog=catalog, bank=load_question_bank(resources / "questionnaire", catalog))

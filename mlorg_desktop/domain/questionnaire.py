@@ -1,0 +1,218 @@
+"""The versioned question bank: sections, questions and options with their evidence weights."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlorg_desktop.domain.catalog import Catalog, read_json_file
+from mlorg_desktop.domain.validation import DataError, Reader
+
+DONT_KNOW = "dont_know"
+NOT_APPLICABLE = "not_applicable"
+SPECIAL_ANSWERS = (DONT_KNOW, NOT_APPLICABLE)
+SPECIAL_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+_FILE_PATTERN = re.compile(r"^questionnaire-v(\d+)\.json$")
+
+
+class QuestionnaireError(DataError):
+    """A questionnaire file is malformed or refers to unknown archetypes or dimensions."""
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    evidence: dict[str, float]
+    positions: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    options: tuple[Option, ...]
+    allow_not_applicable: bool
+    section_id: str
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    def valid_answers(self) -> tuple[str, ...]:
+        specials = SPECIAL_ANSWERS if self.allow_not_applicable else (DONT_KNOW,)
+        return tuple(o.id for o in self.options) + specials
+
+    def answer_text(self, answer: str) -> str:
+        return SPECIAL_LABELS.get(answer) or self.option(answer).text
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    version: int
+    title: str
+    instructions: str
+    sections: tuple[Section, ...]
+
+    def questions(self) -> Iterator[Question]:
+        for section in self.sections:
+            yield from section.questions
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions():
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(s.questions) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    """Every questionnaire version the app knows; old versions stay so old answers still score."""
+
+    versions: dict[int, Questionnaire]
+
+    @property
+    def latest(self) -> Questionnaire:
+        return self.versions[max(self.versions)]
+
+    def get(self, version: int) -> Questionnaire:
+        try:
+            return self.versions[version]
+        except KeyError:
+            known = ", ".join(str(v) for v in sorted(self.versions))
+            raise KeyError(f"questionnaire version {version} is unknown (known: {known})") from None
+
+
+def load_question_bank(folder: Path, catalog: Catalog) -> QuestionBank:
+    """Load every ``questionnaire-vN.json`` in ``folder``; the number in the name must match."""
+    versions: dict[int, Questionnaire] = {}
+    for path in sorted(folder.glob("questionnaire-v*.json")):
+        match = _FILE_PATTERN.match(path.name)
+        if not match:
+            continue
+        questionnaire = load_questionnaire(path, catalog)
+        if questionnaire.version != int(match.group(1)):
+            raise QuestionnaireError(
+                str(path),
+                "version",
+                f"is {questionnaire.version} but the file name says {match.group(1)}",
+            )
+        versions[questionnaire.version] = questionnaire
+    if not versions:
+        raise QuestionnaireError(str(folder), "(folder)", "holds no questionnaire-vN.json file")
+    return QuestionBank(versions=versions)
+
+
+def load_questionnaire(path: Path, catalog: Catalog) -> Questionnaire:
+    doc = Reader(read_json_file(path, QuestionnaireError), str(path))
+    try:
+        return _questionnaire(doc, catalog)
+    except QuestionnaireError:
+        raise
+    except DataError as exc:
+        raise QuestionnaireError(exc.where, exc.field, exc.problem) from None
+
+
+def _questionnaire(doc: Reader, catalog: Catalog) -> Questionnaire:
+    version = doc.get("version", int)
+    if version < 1:
+        raise QuestionnaireError(doc.where, "version", "must be 1 or more")
+    seen_questions: set[str] = set()
+    seen_options: set[str] = set()
+    sections = []
+    for s in doc.objects("sections"):
+        section_id = s.text("id")
+        questions = []
+        for q in s.objects("questions"):
+            question_id = _unique(q, "id", seen_questions)
+            options = tuple(
+                _option(o, catalog, seen_options) for o in q.objects("options", min_items=2)
+            )
+            questions.append(
+                Question(
+                    id=question_id,
+                    text=q.text("text"),
+                    options=options,
+                    allow_not_applicable=q.get(
+                        "allow_not_applicable", bool, optional=True, default=False
+                    ),
+                    section_id=section_id,
+                )
+            )
+        sections.append(
+            Section(
+                id=section_id,
+                title=s.text("title"),
+                intro=s.text("intro"),
+                questions=tuple(questions),
+            )
+        )
+    return Questionnaire(
+        version=version,
+        title=doc.text("title"),
+        instructions=doc.text("instructions"),
+        sections=tuple(sections),
+    )
+
+
+def _unique(r: Reader, key: str, seen: set[str]) -> str:
+    value = r.text(key)
+    if value in seen or value in SPECIAL_ANSWERS:
+        raise QuestionnaireError(r.where, r.field(key), f"id '{value}' is used twice or reserved")
+    seen.add(value)
+    return value
+
+
+def _option(o: Reader, catalog: Catalog, seen: set[str]) -> Option:
+    option_id = _unique(o, "id", seen)
+    evidence: dict[str, float] = {}
+    raw_evidence = o.get("evidence", dict, optional=True, default={})
+    for archetype_id in raw_evidence:
+        if archetype_id not in catalog.archetype_ids:
+            raise QuestionnaireError(
+                o.where,
+                f"{o.field('evidence')}.{archetype_id}",
+                "is not an archetype in the catalog",
+            )
+    ev = Reader(raw_evidence, o.where, o.field("evidence"))
+    for archetype_id in raw_evidence:
+        weight = ev.get(archetype_id, float)
+        if not 0 < weight <= 10:
+            raise QuestionnaireError(
+                o.where,
+                ev.field(archetype_id),
+                f"weight must be above 0 and at most 10, got {weight}",
+            )
+        evidence[archetype_id] = weight
+    positions: dict[str, float] = {}
+    raw_positions = o.get("positions", dict, optional=True, default={})
+    pos = Reader(raw_positions, o.where, o.field("positions"))
+    for dimension_id in raw_positions:
+        if dimension_id not in catalog.dimension_ids:
+            raise QuestionnaireError(
+                o.where, pos.field(dimension_id), "is not a dimension in the catalog"
+            )
+        value = pos.score(dimension_id)
+        assert value is not None
+        positions[dimension_id] = value
+    if not evidence and not positions:
+        raise QuestionnaireError(
+            o.where, o.path, "carries neither evidence nor a dimension position"
+        )
+    return Option(id=option_id, text=o.text("text"), evidence=evidence, positions=positions)

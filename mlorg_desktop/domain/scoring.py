@@ -1,0 +1,167 @@
+"""Archetype fit, dimension positions, coverage and the answers behind them. Pure and deterministic.
+
+Fit of an archetype = evidence the chosen options give it / the most evidence the same answered
+questions could have given it, on 0-100. Changing an answer to one with more evidence for an
+archetype, or answering a new question with its strongest option for that archetype, can only
+raise that archetype's fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mlorg_desktop.domain.catalog import Catalog
+from mlorg_desktop.domain.questionnaire import SPECIAL_ANSWERS, Question, Questionnaire
+
+LABEL_COVERAGE = 0.70
+EXPLANATION_SIZE = 6
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One answered question and what it says about the archetypes."""
+
+    question_id: str
+    question_text: str
+    section_id: str
+    answer_text: str
+    weight_for_leader: float
+    points_to: str  # the archetype this answer supports most
+    weight_for_points_to: float
+
+
+@dataclass(frozen=True)
+class Score:
+    fits: dict[str, float]
+    ranking: tuple[str, ...]
+    leader: str | None  # best fit, even when the label is withheld; None without any evidence
+    runner_up: str | None
+    margin: float
+    coverage: float  # 0..1, share of questions answered with a real option
+    answered: int
+    total: int
+    positions: dict[str, float | None]
+    contributions: tuple[Contribution, ...]  # every answer that carries archetype evidence
+
+    @property
+    def supporting(self) -> tuple[Contribution, ...]:
+        """The answers that support the leading archetype most, strongest first."""
+        ranked = sorted(
+            (c for c in self.contributions if c.weight_for_leader > 0),
+            key=lambda c: -c.weight_for_leader,
+        )
+        return tuple(ranked[:EXPLANATION_SIZE])
+
+    @property
+    def pointing_elsewhere(self) -> tuple[Contribution, ...]:
+        """The answers that fit another archetype better, most divergent first."""
+        ranked = sorted(
+            (c for c in self.contributions if c.points_to != self.leader),
+            key=lambda c: -(c.weight_for_points_to - c.weight_for_leader),
+        )
+        return tuple(ranked[:EXPLANATION_SIZE])
+
+    @property
+    def label_shown(self) -> bool:
+        return self.leader is not None and self.coverage >= LABEL_COVERAGE
+
+    @property
+    def primary(self) -> str | None:
+        """The archetype label, or None when coverage is too low to name one."""
+        return self.leader if self.label_shown else None
+
+    @property
+    def withheld_reason(self) -> str:
+        if self.label_shown:
+            return ""
+        needed = _answers_needed(self.total, self.answered)
+        if self.leader is None:
+            return (
+                "No answer so far carries evidence for any archetype. Answer the questions "
+                "with what your organization does today to see a fit."
+            )
+        return (
+            f"Only {self.answered} of {self.total} questions ({self.coverage:.0%}) have a real "
+            f"answer; an archetype is named from {LABEL_COVERAGE:.0%} on. Answer {needed} more "
+            "to see it. The fit scores below are provisional."
+        )
+
+
+def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, str]) -> Score:
+    """Score ``answers`` (question id -> option id, or a special answer) against the catalog."""
+    archetypes = catalog.archetype_ids
+    earned = dict.fromkeys(archetypes, 0.0)
+    possible = dict.fromkeys(archetypes, 0.0)
+    position_sums: dict[str, list[float]] = {d: [] for d in catalog.dimension_ids}
+    answered: list[tuple[Question, str]] = []
+    for question in questionnaire.questions():
+        answer = answers.get(question.id)
+        if answer is None or answer in SPECIAL_ANSWERS:
+            continue
+        option = question.option(answer)
+        answered.append((question, answer))
+        for archetype_id in archetypes:
+            possible[archetype_id] += max(
+                o.evidence.get(archetype_id, 0.0) for o in question.options
+            )
+            earned[archetype_id] += option.evidence.get(archetype_id, 0.0)
+        for dimension_id, value in option.positions.items():
+            position_sums[dimension_id].append(value)
+
+    fits = {a: (100.0 * earned[a] / possible[a] if possible[a] else 0.0) for a in archetypes}
+    order = {a: i for i, a in enumerate(archetypes)}
+    ranking = tuple(sorted(archetypes, key=lambda a: (-fits[a], order[a])))
+    leader = ranking[0] if fits[ranking[0]] > 0 else None
+    runner_up = ranking[1] if leader and len(ranking) > 1 else None
+    margin = fits[leader] - fits[runner_up] if leader and runner_up else 0.0
+    positions = {d: (sum(v) / len(v) if v else None) for d, v in position_sums.items()}
+    total = questionnaire.question_count
+    return Score(
+        fits=fits,
+        ranking=ranking,
+        leader=leader,
+        runner_up=runner_up,
+        margin=margin,
+        coverage=len(answered) / total if total else 0.0,
+        answered=len(answered),
+        total=total,
+        positions=positions,
+        contributions=_contributions(answered, leader, archetypes),
+    )
+
+
+def _contributions(
+    answered: list[tuple[Question, str]], leader: str | None, archetypes: tuple[str, ...]
+) -> tuple[Contribution, ...]:
+    if leader is None:
+        return ()
+    contributions = []
+    for question, answer in answered:
+        option = question.option(answer)
+        if not option.evidence:
+            continue
+        # The strongest archetype of this answer; ties go to the leader, then catalog order.
+        points_to = max(
+            archetypes,
+            key=lambda a: (option.evidence.get(a, 0.0), a == leader, -archetypes.index(a)),
+        )
+        contributions.append(
+            Contribution(
+                question_id=question.id,
+                question_text=question.text,
+                section_id=question.section_id,
+                answer_text=option.text,
+                weight_for_leader=option.evidence.get(leader, 0.0),
+                points_to=points_to,
+                weight_for_points_to=option.evidence[points_to],
+            )
+        )
+    return tuple(contributions)
+
+
+def _answers_needed(total: int, answered: int) -> int:
+    needed = 0
+    while total and (answered + needed) / total < LABEL_COVERAGE:
+        needed += 1
+    return needed

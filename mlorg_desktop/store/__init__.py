@@ -1,0 +1,18 @@
+"""Local persistence: the only package that imports tinydb."""
+
+from mlorg_desktop.store.errors import (
+    StoreDamagedError,
+    StoreError,
+    StoreNewerError,
+    StoreWriteError,
+)
+from mlorg_desktop.store.repository import AssessmentStore, ImportReport
+
+__all__ = [
+    "AssessmentStore",
+    "ImportReport",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreNewerError",
+    "StoreWriteError",
+]

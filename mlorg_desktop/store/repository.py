@@ -1,0 +1,206 @@
+"""AssessmentStore: saved assessments in one tinydb file, validated on open, written atomically."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from mlorg_desktop.domain.assessment import (
+    Assessment,
+    AssessmentError,
+    assessment_from_dict,
+    assessment_to_dict,
+    utc_now_iso,
+    validate_fields,
+)
+from mlorg_desktop.domain.questionnaire import QuestionBank
+from mlorg_desktop.store.atomic import AtomicJSONStorage
+from mlorg_desktop.store.errors import (
+    StoreDamagedError,
+    StoreNewerError,
+    StoreWriteError,
+)
+from mlorg_desktop.store.schema import (
+    ASSESSMENTS_TABLE,
+    CURRENT_SCHEMA,
+    META_TABLE,
+    migrate,
+    schema_version,
+    with_schema,
+)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: tuple[str, ...]
+    already_present: tuple[str, ...]
+
+
+class AssessmentStore:
+    """The user's saved assessments. Every public write is one atomic file replacement."""
+
+    def __init__(self, path: Path, bank: QuestionBank) -> None:
+        self.path = Path(path)
+        self._bank = bank
+        self.read_only = False
+        self._storage = AtomicJSONStorage(self.path)
+        raw = self._read_raw()
+        version = schema_version(raw) if raw is not None else CURRENT_SCHEMA
+        if version > CURRENT_SCHEMA:
+            self.read_only = True
+        elif raw is not None and version < CURRENT_SCHEMA:
+            # Migrate in memory first: a file whose records fail validation is never rewritten.
+            self._storage.hold(migrate(raw, version))
+        self._db = TinyDB(storage=self._storage_factory)
+        self._table = self._db.table(ASSESSMENTS_TABLE, cache_size=0)
+        self._index: dict[str, tuple[int, Assessment]] = {}
+        for doc in self._table.all():
+            where = f"{self.path}: record {doc.doc_id}"
+            try:
+                assessment = assessment_from_dict(dict(doc), bank, where)
+            except AssessmentError as exc:
+                raise StoreDamagedError(self.path, str(exc)) from None
+            self._index[assessment.id] = (doc.doc_id, assessment)
+        if raw is not None and version < CURRENT_SCHEMA:
+            self._write_migrated(version)
+        self.newer_error: StoreNewerError | None = None
+        if self.read_only:
+            self.newer_error = StoreNewerError(
+                self.path,
+                f"{self.path} was written by a newer version of MLOrg Desktop "
+                f"(store schema {version}; this version knows {CURRENT_SCHEMA}). "
+                "It is open read-only and will not be changed.",
+            )
+
+    def _storage_factory(self) -> AtomicJSONStorage:
+        return self._storage
+
+    def _read_raw(self) -> dict[str, Any] | None:
+        try:
+            return self._storage.read()
+        except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError) as exc:
+            raise StoreDamagedError(self.path, f"{self.path} is not a valid store: {exc}") from None
+        except OSError as exc:
+            raise StoreDamagedError(
+                self.path, f"{self.path} cannot be read: {exc.strerror}"
+            ) from None
+
+    def _write_migrated(self, version: int) -> None:
+        backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        migrated = self._storage.read()
+        try:
+            shutil.copy2(self.path, backup)
+            self._storage.write(migrated or {})
+        except OSError as exc:
+            raise StoreWriteError(
+                self.path, f"Could not upgrade {self.path} to the current format: {exc.strerror}"
+            ) from None
+
+    # Reading -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, assessment_id: object) -> bool:
+        return assessment_id in self._index
+
+    def all(self) -> list[Assessment]:
+        return [entry[1] for entry in self._index.values()]
+
+    def get(self, assessment_id: str) -> Assessment:
+        return self._index[assessment_id][1]
+
+    # Writing -------------------------------------------------------------------------------
+
+    def save(self, assessment: Assessment) -> Assessment:
+        """Insert or update; returns the stored version with a fresh ``updated_at``."""
+        self._check_writable()
+        stored = replace(assessment, updated_at=utc_now_iso())
+        validate_fields(stored, self._bank, f"assessment {assessment.id}")
+        record = assessment_to_dict(stored)
+        with self._writing():
+            self._ensure_meta()
+            if stored.id in self._index:
+                doc_id = self._index[stored.id][0]
+                self._table.update(record, doc_ids=[doc_id])
+            else:
+                doc_id = self._table.insert(record)
+        self._index[stored.id] = (doc_id, stored)
+        return stored
+
+    def delete(self, assessment_id: str) -> Assessment:
+        """Remove one assessment and return it, so the caller can offer undo."""
+        self._check_writable()
+        doc_id, assessment = self._index[assessment_id]
+        with self._writing():
+            self._table.remove(doc_ids=[doc_id])
+        del self._index[assessment_id]
+        return assessment
+
+    def restore(self, assessment: Assessment) -> Assessment:
+        """Put back a deleted assessment exactly as it was (undo)."""
+        self._check_writable()
+        validate_fields(assessment, self._bank, f"assessment {assessment.id}")
+        with self._writing():
+            self._ensure_meta()
+            doc_id = self._table.insert(assessment_to_dict(assessment))
+        self._index[assessment.id] = (doc_id, assessment)
+        return assessment
+
+    def import_many(self, assessments: Iterable[Assessment]) -> ImportReport:
+        """Add assessments in one write; ids already in the store are reported, not duplicated."""
+        self._check_writable()
+        items = list(assessments)
+        new = [a for a in items if a.id not in self._index]
+        present = tuple(a.id for a in items if a.id in self._index)
+        for a in new:
+            validate_fields(a, self._bank, f"assessment {a.id}")
+        if new:
+            with self._writing():
+                self._ensure_meta()
+                doc_ids = self._table.insert_multiple([assessment_to_dict(a) for a in new])
+            for doc_id, a in zip(doc_ids, new, strict=True):
+                self._index[a.id] = (doc_id, a)
+        return ImportReport(added=tuple(a.id for a in new), already_present=present)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # Internals -----------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.newer_error is not None:
+            raise self.newer_error
+
+    def _ensure_meta(self) -> None:
+        raw = self._storage.read()
+        if raw is None or META_TABLE not in raw:
+            self._storage.write(with_schema(raw or {}, CURRENT_SCHEMA))
+
+    def _writing(self) -> _WriteGuard:
+        return _WriteGuard(self.path)
+
+
+class _WriteGuard:
+    """Turns OS errors during a write into StoreWriteError; the file on disk is unchanged."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            raise StoreWriteError(
+                self.path, f"Could not save to {self.path}: {reason}. Nothing on disk was changed."
+            ) from exc

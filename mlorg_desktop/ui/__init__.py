@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, one module per tab, charts and dialogs."""

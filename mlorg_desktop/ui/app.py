@@ -1,0 +1,141 @@
+"""The QApplication, the GUI run and the --smoke-test run."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.paths import AppPaths
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.crash_dialog import show_crash_report
+from mlorg_desktop.ui.main_window import MainWindow
+from mlorg_desktop.ui.msgbox import Messenger
+
+
+def set_application_names() -> None:
+    """Must run before anything asks Qt for standard paths or default QSettings."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def ensure_platform() -> None:
+    """With no display at all, fall back to the offscreen platform instead of aborting."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def create_application(resources: Path, argv: list[str] | None = None) -> QApplication:
+    set_application_names()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    QGuiApplication.setDesktopFileName("mlorg-desktop")
+    app.setWindowIcon(QIcon(str(resources / "icons" / "mlorg-desktop.svg")))
+    return app
+
+
+class FirstPaintWatcher(QObject):
+    """Records when a widget first paints; used by the smoke test and the start-up benchmark."""
+
+    def __init__(self, target: QObject) -> None:
+        super().__init__(target)
+        self.painted = False
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            if os.environ.get("MLORG_FIRST_PAINT_EXIT"):
+                # Benchmark-only: report time since process start and quit at first paint.
+                print(f"first-paint {time.perf_counter():.6f}", flush=True)
+                QCoreApplication.exit(0)
+        return False
+
+
+def run_gui(
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    paths: AppPaths,
+    resources: Path,
+    *,
+    demo: bool = False,
+) -> int:
+    app = create_application(resources)
+    messenger = Messenger()
+    from mlorg_desktop.crash import install_excepthook
+
+    window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
+    install_excepthook(lambda report: show_crash_report(window, report, paths.log_dir))
+    FirstPaintWatcher(window)
+    window.show()
+    return app.exec()
+
+
+def _wait_until(app: QApplication, condition: object, timeout_ms: int, what: str) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():  # type: ignore[operator]
+        if timer.elapsed() > timeout_ms:
+            raise RuntimeError(f"smoke test: timed out waiting for {what}")
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
+    """Build the window, paint it, visit every tab, save and reload an assessment; all temporary."""
+    ensure_platform()
+    app = create_application(resources)
+    with tempfile.TemporaryDirectory(prefix="mlorg-smoke-") as tmp:
+        root = Path(tmp)
+        paths = AppPaths(data_dir=root, log_dir=root / "logs")
+        store = AssessmentStore(paths.store_file, knowledge.bank)
+        settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
+        watcher = FirstPaintWatcher(window)
+        window.show()
+        _wait_until(app, lambda: watcher.painted, 10_000, "the main window to paint")
+        visited = []
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            page = window.tabs.currentWidget()
+            tab_watcher = FirstPaintWatcher(page)
+            page.update()
+            _wait_until(
+                app,
+                lambda w=tab_watcher: w.painted,
+                10_000,
+                f"tab {window.tabs.tabText(index)!r} to paint",
+            )
+            visited.append(window.tabs.tabText(index).replace("&", ""))
+
+        tab = window.assessment_tab
+        tab.organization.setText("Smoke test organization")
+        for card in tab.cards.values():
+            card.buttons[card.question.options[0].id].click()
+        if not tab.save():
+            raise RuntimeError("smoke test: saving an assessment failed")
+        saved_id = tab.stored_id()
+        store.close()
+        reopened = AssessmentStore(paths.store_file, knowledge.bank)
+        again = reopened.get(saved_id or "")
+        if again.answers != tab.current_assessment().answers:
+            raise RuntimeError("smoke test: the reloaded assessment differs from the saved one")
+        reopened.close()
+        window.assessment_tab.start_new()
+        window.close()
+        app.processEvents()
+    print(
+        f"smoke test passed: painted, visited {len(visited)} tabs ({', '.join(visited)}), "
+        "saved and reloaded an assessment"
+    )
+    return 0

@@ -1,0 +1,346 @@
+"""The assessment form: who and when, the questions by section, and live results beside them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlorg_desktop.domain.assessment import NAME_MAX, Assessment, new_id
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.questionnaire import Questionnaire
+from mlorg_desktop.store import AssessmentStore, StoreError
+from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, hbox, vbox
+from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.question_card import QuestionCard
+from mlorg_desktop.ui.results_panel import ResultsPanel
+
+
+class AssessmentTab(QWidget):
+    """Fill in, edit and save one assessment.
+
+    Signals:
+        assessment_saved(str): the id of the assessment just written to the store.
+        dirty_changed(bool): whether the form holds changes that are not saved.
+    """
+
+    assessment_saved = Signal(str)
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: AssessmentStore,
+        messenger: Messenger,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self.store = store
+        self.messenger = messenger
+        self._stored: Assessment | None = None  # what the store holds for the form, if anything
+        self._draft_id = new_id()
+        self._dirty = False
+        self._loading = False
+        self.questionnaire: Questionnaire = knowledge.bank.latest
+        self.cards: dict[str, QuestionCard] = {}
+
+        self.organization = QLineEdit()
+        self.organization.setPlaceholderText("Required, e.g. Meridian Bank")
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("Team or business unit (optional)")
+        self.respondent = QLineEdit()
+        self.respondent.setPlaceholderText("Optional")
+        self.role = QLineEdit()
+        self.role.setPlaceholderText("Optional, e.g. Head of Data")
+        for edit, name in (
+            (self.organization, "Organization"),
+            (self.unit, "Team or unit"),
+            (self.respondent, "Respondent name"),
+            (self.role, "Respondent role"),
+        ):
+            edit.setMaxLength(NAME_MAX)
+            edit.setAccessibleName(name)
+            edit.textEdited.connect(self._on_field_edited)
+        self.assessed_on = QDateEdit()
+        self.assessed_on.setCalendarPopup(True)
+        self.assessed_on.setDisplayFormat("yyyy-MM-dd")
+        self.assessed_on.setAccessibleName("Assessment date")
+        self.assessed_on.dateChanged.connect(self._on_field_edited)
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("Context, caveats, who else was asked…")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self.notes.textChanged.connect(self._on_field_edited)
+
+        form = QFormLayout()
+        form.addRow("&Organization:", self.organization)
+        form.addRow("&Team / unit:", self.unit)
+        form.addRow("&Respondent:", self.respondent)
+        form.addRow("Ro&le:", self.role)
+        form.addRow("&Date:", self.assessed_on)
+        form.addRow("&Notes:", self.notes)
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Questions answered")
+        self.progress.setFormat("%v of %m answered")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip("Save this assessment (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton("Ne&w")
+        self.new_button.setToolTip("Start a new assessment (Ctrl+N)")
+        self.new_button.clicked.connect(self.request_new)
+
+        self.sections = QListWidget()
+        self.sections.setAccessibleName("Questionnaire sections")
+        self.sections.setWordWrap(True)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.itemActivated.connect(self._on_sections_item_activated)
+        self.sections.itemClicked.connect(self._on_sections_item_activated)
+
+        self.questions_layout = QVBoxLayout()
+        self.questions_layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self.section_headers: dict[str, QLabel] = {}
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(
+            container(vbox(form, SECTION_GAP, self.questions_layout, None, margin=MARGIN))
+        )
+
+        self.results = ResultsPanel(knowledge)
+        left = container(
+            vbox(
+                self.title,
+                self.progress,
+                QLabel("<b>Sections</b>"),
+                self.sections,
+                hbox(self.new_button, self.save_button),
+            )
+        )
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.results)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([250, 560, 390])
+        splitter.setChildrenCollapsible(False)
+        self.setLayout(vbox(splitter, margin=MARGIN))
+        self._show(None)
+
+    # Public API ------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def current_assessment(self) -> Assessment:
+        """What the form holds now, as an Assessment (not yet validated or stored)."""
+        base = self._stored
+        answers = {qid: card.answer() for qid, card in self.cards.items() if card.answer()}
+        fields = dict(
+            organization=self.organization.text().strip(),
+            unit=self.unit.text().strip(),
+            respondent=self.respondent.text().strip(),
+            role=self.role.text().strip(),
+            assessed_on=self.assessed_on.date().toString("yyyy-MM-dd"),
+            notes=self.notes.toPlainText(),
+            answers=answers,
+            questionnaire_version=self.questionnaire.version,
+        )
+        if base is not None:
+            return replace(base, **fields)  # type: ignore[arg-type]
+        return Assessment(id=self._draft_id, **fields)  # type: ignore[arg-type]
+
+    def stored_id(self) -> str | None:
+        return self._stored.id if self._stored else None
+
+    def open_assessment(self, assessment: Assessment) -> None:
+        """Show a stored assessment for editing (the caller has dealt with unsaved changes)."""
+        self._show(assessment)
+
+    def start_reassessment(self, original: Assessment) -> None:
+        """A new, unsaved copy of ``original`` dated today, answered the same way."""
+        copy = original.reassessed()
+        self._show(None, template=copy)
+        self._set_dirty(True)
+
+    def start_new(self) -> None:
+        self._show(None)
+
+    def request_new(self) -> None:
+        if self.maybe_keep_changes():
+            self.start_new()
+            self.organization.setFocus()
+
+    def maybe_keep_changes(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to replace the form's content."""
+        if not self._dirty:
+            return True
+        what = self.organization.text().strip() or "a new organization"
+        choice = dialogs.ask_unsaved_changes(self, what)
+        if choice is dialogs.UnsavedChoice.SAVE:
+            return self.save()
+        return choice is dialogs.UnsavedChoice.DISCARD
+
+    def save(self) -> bool:
+        """Validate and store the form; on failure the form keeps every edit."""
+        assessment = self.current_assessment()
+        if not assessment.organization:
+            self.messenger.warning(
+                self, "Organization required", "Enter the organization's name before saving."
+            )
+            self.organization.setFocus()
+            return False
+        try:
+            stored = self.store.save(assessment)
+        except (StoreError, ValueError) as exc:
+            self.messenger.error(
+                self, "Could not save", f"{exc}\n\nYour answers are still in the form."
+            )
+            return False
+        self._stored = stored
+        self._set_dirty(False)
+        self._update_title()
+        self.assessment_saved.emit(stored.id)
+        return True
+
+    def forget_if_deleted(self, assessment_id: str) -> None:
+        """The store no longer has this assessment: keep the form, but as an unsaved draft."""
+        if self._stored and self._stored.id == assessment_id:
+            self._draft_id = assessment_id
+            self._stored = None
+            self._set_dirty(True)
+            self._update_title()
+
+    # Building the form -----------------------------------------------------------------------
+
+    def _show(self, stored: Assessment | None, template: Assessment | None = None) -> None:
+        source = stored or template
+        version = source.questionnaire_version if source else self.knowledge.bank.latest.version
+        self._loading = True
+        try:
+            if version != self.questionnaire.version or not self.cards:
+                self._build_questions(self.knowledge.bank.get(version))
+            self._stored = stored
+            self._draft_id = template.id if template else new_id()
+            self.organization.setText(source.organization if source else "")
+            self.unit.setText(source.unit if source else "")
+            self.respondent.setText(source.respondent if source else "")
+            self.role.setText(source.role if source else "")
+            day = date.fromisoformat(source.assessed_on) if source else date.today()
+            self.assessed_on.setDate(QDate(day.year, day.month, day.day))
+            self.notes.setPlainText(source.notes if source else "")
+            answers = source.answers if source else {}
+            for qid, card in self.cards.items():
+                card.set_answer(answers.get(qid, ""))
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+        self._update_title()
+        self._refresh_results()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _build_questions(self, questionnaire: Questionnaire) -> None:
+        while self.questions_layout.count():
+            item = self.questions_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.cards.clear()
+        self.section_headers.clear()
+        self.sections.clear()
+        self.questionnaire = questionnaire
+        intro = QLabel(f"<p>{escape(questionnaire.instructions)}</p>")
+        intro.setWordWrap(True)
+        self.questions_layout.addWidget(intro)
+        number = 0
+        for section in questionnaire.sections:
+            header = QLabel(f"<h3>{escape(section.title)}</h3><p>{escape(section.intro)}</p>")
+            header.setWordWrap(True)
+            self.section_headers[section.id] = header
+            self.questions_layout.addWidget(header)
+            for question in section.questions:
+                number += 1
+                card = QuestionCard(number, question)
+                card.answer_changed.connect(self._on_card_answer_changed)
+                self.cards[question.id] = card
+                self.questions_layout.addWidget(card)
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+        self.progress.setRange(0, questionnaire.question_count)
+
+    # Reacting --------------------------------------------------------------------------------
+
+    def _on_field_edited(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _on_card_answer_changed(self, _question_id: str, _answer: str) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+            self._refresh_results()
+
+    def _on_sections_item_activated(self, item: QListWidgetItem) -> None:
+        header = self.section_headers[item.data(Qt.ItemDataRole.UserRole)]
+        self.scroll.verticalScrollBar().setValue(header.y())
+        section_cards = [
+            c
+            for c in self.cards.values()
+            if c.question.section_id == item.data(Qt.ItemDataRole.UserRole)
+        ]
+        if section_cards:
+            first = section_cards[0]
+            target = first.group.checkedButton() or first.group.buttons()[0]
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh_results(self) -> None:
+        answers = {qid: card.answer() for qid, card in self.cards.items() if card.answer()}
+        version = self.questionnaire.version
+        result = self.knowledge.score(version, answers)
+        self.results.show_score(result, self.knowledge.guidance(version, result))
+        self.progress.setValue(len(answers))
+        for row in range(self.sections.count()):
+            item = self.sections.item(row)
+            section_id = item.data(Qt.ItemDataRole.UserRole)
+            cards = [c for c in self.cards.values() if c.question.section_id == section_id]
+            done = sum(1 for c in cards if c.answer())
+            title = next(s.title for s in self.questionnaire.sections if s.id == section_id)
+            item.setText(f"{'✓ ' if done == len(cards) else ''}{title} ({done}/{len(cards)})")
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self._update_title()
+            self.dirty_changed.emit(dirty)
+
+    def _update_title(self) -> None:
+        name = self.organization.text().strip() or "New assessment"
+        state = (
+            "saved"
+            if self._stored and not self._dirty
+            else ("unsaved changes" if self._dirty else "not saved yet")
+        )
+        self.title.setText(
+            f"<b>{name}</b><br>{state} · questionnaire v{self.questionnaire.version}"
+        )

@@ -1,0 +1,75 @@
+"""Each modal question to the user is one small function returning a plain value.
+
+Tests monkeypatch these functions, never QFileDialog or QMessageBox internals.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved_changes(parent: QWidget | None, what: str) -> UnsavedChoice:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Unsaved changes",
+        f"The assessment of {what} has changes that are not saved.",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText("Save them before continuing?")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return UnsavedChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return UnsavedChoice.DISCARD
+    return UnsavedChoice.CANCEL
+
+
+def confirm_delete(parent: QWidget | None, name: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Delete assessment",
+        f"Delete the assessment “{name}”?\n\nYou can undo this with Edit ▸ Undo Delete (Ctrl+Z).",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_import_path(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import assessments", "", "MLOrg exchange files (*.json);;All files (*)"
+    )
+    return Path(name) if name else None
+
+
+def ask_export_path(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export assessments",
+        "assessments.json",
+        "MLOrg exchange files (*.json);;CSV (*.csv)",
+    )
+    return Path(name) if name else None
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export comparison sheet as PDF", suggested, "PDF documents (*.pdf)"
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")

@@ -1,0 +1,187 @@
+"""The main window: tabs, menus and the wiring between them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from mlorg_desktop import APP_NAME
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.paths import AppPaths
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.about import AboutDialog
+from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
+from mlorg_desktop.ui.assessment_tab import AssessmentTab
+from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.saved_tab import SavedTab
+
+DEFAULT_SIZE = (1200, 800)
+MINIMUM_SIZE = (1024, 700)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: AssessmentStore,
+        paths: AppPaths,
+        settings: QSettings,
+        messenger: Messenger,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self.store = store
+        self.paths = paths
+        self.settings = settings
+        self.messenger = messenger
+        self.setWindowTitle(f"{APP_NAME} — demo data[*]" if demo else f"{APP_NAME}[*]")
+        self.setMinimumSize(*MINIMUM_SIZE)
+
+        self.archetypes_tab = ArchetypesTab(knowledge.catalog)
+        self.assessment_tab = AssessmentTab(knowledge, store, messenger)
+        self.saved_tab = SavedTab(knowledge, store, messenger)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.archetypes_tab, "&Archetypes")
+        self.tabs.addTab(self.assessment_tab, "A&ssessment")
+        self.tabs.addTab(self.saved_tab, "Sa&ved assessments")
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+
+        self.assessment_tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
+        self.assessment_tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
+        self.saved_tab.open_requested.connect(self._on_saved_tab_open_requested)
+        self.saved_tab.reassess_requested.connect(self._on_saved_tab_reassess_requested)
+        self.saved_tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
+        self.saved_tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
+        self.saved_tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        self._restore_geometry()
+        if store.newer_error is not None:
+            self.statusBar().showMessage(str(store.newer_error))
+        else:
+            self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+
+    # Menus ------------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(
+            "&New Assessment",
+            self._on_new_triggered,
+            QKeySequence.StandardKey.New,
+            "Start a new assessment",
+        )
+        self.save_action = self._action(
+            "&Save Assessment",
+            self._on_save_triggered,
+            QKeySequence.StandardKey.Save,
+            "Save the assessment",
+        )
+        self.quit_action = self._action(
+            "&Quit", self.close, QKeySequence("Ctrl+Q"), "Quit MLOrg Desktop"
+        )
+        file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_delete_action = self._action(
+            "&Undo Delete",
+            self.saved_tab.undo_delete,
+            QKeySequence.StandardKey.Undo,
+            "Bring back the last deleted assessment",
+        )
+        self.undo_delete_action.setEnabled(False)
+        edit_menu.addAction(self.undo_delete_action)
+
+        view_menu = bar.addMenu("&View")
+        self.tab_actions = []
+        for index in range(self.tabs.count()):
+            text = self.tabs.tabText(index).replace("&", "")
+            action = self._action(
+                text,
+                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                QKeySequence(f"Ctrl+{index + 1}"),
+            )
+            view_menu.addAction(action)
+            self.tab_actions.append(action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About MLOrg Desktop", self.show_about)
+        help_menu.addAction(self.about_action)
+
+    # Slots ------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self.store.path, self.paths.log_dir, self)
+        dialog.exec()
+
+    def _on_new_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.assessment_tab.request_new()
+
+    def _on_save_triggered(self) -> None:
+        self.tabs.setCurrentWidget(self.assessment_tab)
+        if self.assessment_tab.save():
+            self.statusBar().showMessage("Assessment saved.", 5000)
+
+    def _on_assessment_tab_assessment_saved(self, assessment_id: str) -> None:
+        self.saved_tab.on_assessment_saved(assessment_id)
+
+    def _on_assessment_tab_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+
+    def _on_saved_tab_open_requested(self, assessment_id: str) -> None:
+        if self.assessment_tab.stored_id() != assessment_id or self.assessment_tab.is_dirty():
+            if not self.assessment_tab.maybe_keep_changes():
+                return
+            self.assessment_tab.open_assessment(self.store.get(assessment_id))
+        self.tabs.setCurrentWidget(self.assessment_tab)
+
+    def _on_saved_tab_reassess_requested(self, assessment_id: str) -> None:
+        if not self.assessment_tab.maybe_keep_changes():
+            return
+        self.assessment_tab.start_reassessment(self.store.get(assessment_id))
+        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.statusBar().showMessage("A copy dated today is open; save it to keep it.", 8000)
+
+    def _on_saved_tab_assessment_deleted(self, assessment_id: str) -> None:
+        self.assessment_tab.forget_if_deleted(assessment_id)
+        self.statusBar().showMessage(
+            "Assessment deleted. Edit ▸ Undo Delete (Ctrl+Z) brings it back.", 10000
+        )
+
+    def _on_saved_tab_assessment_restored(self, assessment_id: str) -> None:
+        self.statusBar().showMessage("Deleted assessment restored.", 5000)
+
+    # Window state ------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.assessment_tab.maybe_keep_changes():
+            event.ignore()
+            return
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()

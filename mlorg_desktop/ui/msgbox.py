@@ -1,0 +1,41 @@
+"""Every message box goes through here, so tests and headless runs can silence them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Messenger:
+    """Shows messages to the user; ``quiet`` records them instead (tests, --smoke-test)."""
+
+    quiet: bool = False
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    _hook: Callable[[str, str, str], None] | None = None
+
+    def _show(self, kind: str, parent: QWidget | None, title: str, text: str) -> None:
+        log.info("%s: %s: %s", kind, title, text)
+        self.shown.append((kind, title, text))
+        if self.quiet:
+            return
+        box = {
+            "info": QMessageBox.information,
+            "warning": QMessageBox.warning,
+            "error": QMessageBox.critical,
+        }[kind]
+        box(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._show("info", parent, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._show("warning", parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self._show("error", parent, title, text)

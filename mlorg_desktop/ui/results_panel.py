@@ -1,0 +1,133 @@
+"""Live results: fit per archetype, positions on the dimensions, explanation and guidance."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+
+from mlorg_desktop.domain.guidance import Guidance
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.scoring import Score
+from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
+from mlorg_desktop.ui.layout import MARGIN, container, hbox
+from mlorg_desktop.ui.palette import archetype_color
+from mlorg_desktop.ui.text_view import TextView
+
+
+def _items(lines: list[str] | tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+
+
+class ResultsPanel(QScrollArea):
+    """Shows one Score; ``show_score`` is cheap enough to call on every answer change."""
+
+    def __init__(self, knowledge: Knowledge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        catalog = knowledge.catalog
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setAccessibleName("Result headline")
+        self.bars: dict[str, QProgressBar] = {}
+        self.values: dict[str, QLabel] = {}
+        inner = QVBoxLayout()
+        inner.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        inner.addWidget(QLabel("<h3>Result</h3>"))
+        inner.addWidget(self.headline)
+        inner.addWidget(QLabel("<b>Fit per archetype</b> (0–100)"))
+        for archetype in catalog.archetypes:
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setTextVisible(False)
+            bar.setFixedHeight(14)
+            bar.setAccessibleName(f"Fit for {archetype.name}")
+            bar.setStyleSheet(
+                f"QProgressBar::chunk {{ background: {archetype_color(archetype.id)}; }}"
+            )
+            label = QLabel(archetype.name)
+            label.setMinimumWidth(150)
+            value = QLabel("0")
+            value.setMinimumWidth(26)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.bars[archetype.id] = bar
+            self.values[archetype.id] = value
+            inner.addLayout(hbox(label, bar, value))
+        inner.addWidget(QLabel("<b>Your position on the design dimensions</b>"))
+        self.scales: dict[str, DimensionScale] = {}
+        for dimension in catalog.dimensions:
+            scale = DimensionScale(dimension)
+            self.scales[dimension.id] = scale
+            inner.addWidget(QLabel(escape(dimension.name)))
+            inner.addWidget(scale)
+        self.details = TextView()
+        self.details.setAccessibleName("Explanation and guidance")
+        inner.addWidget(self.details)
+        inner.addStretch(1)
+        self.setWidget(container(inner))
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(300)
+
+    def show_score(self, result: Score, guidance: Guidance | None) -> None:
+        catalog = self.knowledge.catalog
+        name = {a.id: a.name for a in catalog.archetypes}
+        if result.primary:
+            runner = name[result.runner_up] if result.runner_up else "—"
+            self.headline.setText(
+                f"<p style='font-size:large'><b>{escape(name[result.primary])}</b></p>"
+                f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
+                f"coverage {result.coverage:.0%} ({result.answered} of {result.total})</p>"
+            )
+        else:
+            self.headline.setText(
+                f"<p><b>No archetype named yet.</b></p><p>{escape(result.withheld_reason)}</p>"
+            )
+        for archetype_id, bar in self.bars.items():
+            bar.setValue(round(result.fits[archetype_id]))
+            self.values[archetype_id].setText(f"{result.fits[archetype_id]:.0f}")
+        for dimension in catalog.dimensions:
+            markers = [Marker(result.positions[dimension.id], "You", "#000000")]
+            if result.primary:
+                reference = catalog.archetype(result.primary).reference_position(dimension.id)
+                markers.append(
+                    Marker(
+                        reference,
+                        f"Typical {name[result.primary]}",
+                        archetype_color(result.primary),
+                        hollow=True,
+                    )
+                )
+            self.scales[dimension.id].set_markers(
+                markers, empty_text="Not enough answers to place you"
+            )
+        self.details.setHtml(self._details_html(result, guidance, name))
+
+    @staticmethod
+    def _details_html(result: Score, guidance: Guidance | None, name: dict[str, str]) -> str:
+        if result.primary is None or guidance is None:
+            return "<p>The explanation and guidance appear once an archetype can be named.</p>"
+        primary = escape(name[result.primary])
+        parts = [f"<h3>Why {primary}</h3>"]
+        parts.append("<p><b>Answers that point to it most:</b></p>")
+        parts.append(_items([f"{c.question_text} — “{c.answer_text}”" for c in result.supporting]))
+        if result.pointing_elsewhere:
+            parts.append("<p><b>Answers that point elsewhere:</b></p>")
+            parts.append(
+                _items(
+                    [
+                        f"{c.question_text} — “{c.answer_text}” (typical of {name[c.points_to]})"
+                        for c in result.pointing_elsewhere
+                    ]
+                )
+            )
+        parts.append("<h3>Guidance</h3>")
+        parts.append(f"<p><b>Typical strengths of {primary}:</b></p>{_items(guidance.strengths)}")
+        parts.append(f"<p><b>Typical risks to watch:</b></p>{_items(guidance.risks)}")
+        if guidance.conflicts:
+            parts.append("<p><b>Where your answers disagree with this archetype:</b></p>")
+            parts.append(_items(guidance.conflicts))
+        parts.append("<p><b>Your dimensions against the typical profile:</b></p>")
+        parts.append(_items([n.text for n in guidance.dimension_notes]))
+        return "".join(parts)

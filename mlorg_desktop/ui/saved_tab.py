@@ -1,0 +1,183 @@
+"""Saved assessments: a sortable, filterable list to open, re-assess, delete and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.store import AssessmentStore, StoreError
+from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel, filtered
+from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
+from mlorg_desktop.ui.msgbox import Messenger
+
+
+class SavedTab(QWidget):
+    """The store's content as a table.
+
+    Signals:
+        open_requested(str): the user wants to edit this assessment.
+        reassess_requested(str): the user wants a dated copy of this assessment to answer again.
+        assessment_deleted(str): this assessment left the store (undo is possible).
+        assessment_restored(str): a deleted assessment came back through undo.
+        undo_available(bool): whether Undo Delete has something to undo.
+    """
+
+    open_requested = Signal(str)
+    reassess_requested = Signal(str)
+    assessment_deleted = Signal(str)
+    assessment_restored = Signal(str)
+    undo_available = Signal(bool)
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: AssessmentStore,
+        messenger: Messenger,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.messenger = messenger
+        self._deleted: list[Assessment] = []
+        self.model = AssessmentTableModel(knowledge, store.all())
+        self.proxy = filtered(self.model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by organization, unit, respondent, archetype…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter saved assessments")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setAccessibleName("Saved assessments")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 170, 150, 100, 220)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.activated.connect(self._on_table_double_clicked)
+
+        self.open_button = QPushButton("&Open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.reassess_button = QPushButton("&Re-assess")
+        self.reassess_button.setToolTip(
+            "Answer this assessment again today, starting from its current answers"
+        )
+        self.reassess_button.clicked.connect(self.reassess_selected)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button = QPushButton("&Undo delete")
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.count = QLabel()
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.proxy.rowsInserted.connect(self._update_buttons)
+        self.proxy.rowsRemoved.connect(self._update_buttons)
+        self.proxy.modelReset.connect(self._update_buttons)
+        self.setLayout(
+            vbox(
+                hbox(self.filter, self.count),
+                self.table,
+                hbox(
+                    self.open_button,
+                    self.reassess_button,
+                    self.delete_button,
+                    None,
+                    self.undo_button,
+                ),
+                margin=MARGIN,
+            )
+        )
+        self._update_buttons()
+
+    # Called by the main window when the store changes elsewhere ---------------------------
+
+    def on_assessment_saved(self, assessment_id: str) -> None:
+        self.model.upsert(self.store.get(assessment_id))
+        self._update_buttons()
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(ID_ROLE)) if rows else None
+
+    def select(self, assessment_id: str) -> None:
+        source = self.model.index(self.model.row_of(assessment_id), 0)
+        index = self.proxy.mapFromSource(source)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+
+    def open_selected(self) -> None:
+        assessment_id = self.selected_id()
+        if assessment_id:
+            self.open_requested.emit(assessment_id)
+
+    def reassess_selected(self) -> None:
+        assessment_id = self.selected_id()
+        if assessment_id:
+            self.reassess_requested.emit(assessment_id)
+
+    def delete_selected(self) -> None:
+        assessment_id = self.selected_id()
+        if not assessment_id:
+            return
+        assessment = self.store.get(assessment_id)
+        if not dialogs.confirm_delete(self, assessment.label):
+            return
+        try:
+            self.store.delete(assessment_id)
+        except StoreError as exc:
+            self.messenger.error(self, "Could not delete", str(exc))
+            return
+        self._deleted.append(assessment)
+        self.model.remove(assessment_id)
+        self.assessment_deleted.emit(assessment_id)
+        self.undo_available.emit(True)
+        self._update_buttons()
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        assessment = self._deleted[-1]
+        try:
+            self.store.restore(assessment)
+        except StoreError as exc:
+            self.messenger.error(self, "Could not undo", str(exc))
+            return
+        self._deleted.pop()
+        self.model.upsert(assessment)
+        self.select(assessment.id)
+        self.assessment_restored.emit(assessment.id)
+        self.undo_available.emit(bool(self._deleted))
+        self._update_buttons()
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.open_requested.emit(str(index.data(ID_ROLE)))
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self.selected_id() is not None
+        for button in (self.open_button, self.reassess_button, self.delete_button):
+            button.setEnabled(selected)
+        self.undo_button.setEnabled(bool(self._deleted))
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        self.count.setText(f"{total} saved" if shown == total else f"{shown} of {total} shown")

@@ -1,0 +1,236 @@
+"""The command line, run in-process through main() against real stores in tmp_path."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from mlorg_desktop import __version__
+from mlorg_desktop.__main__ import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    for option in (
+        "--data-dir",
+        "--demo",
+        "--smoke-test",
+        "list",
+        "questionnaire",
+        "export",
+        "import",
+    ):
+        assert option in text
+
+
+def test_list_on_a_folder_without_store(capsys, tmp_path):
+    code, out, _ = run(capsys, "list", "--data-dir", str(tmp_path / "new"), "--json")
+    assert code == 0 and json.loads(out) == []
+    assert not (tmp_path / "new" / "assessments.json").exists()
+
+
+@pytest.mark.parametrize("argv", [["--demo", "list", "--json"], ["list", "--demo", "--json"]])
+def test_demo_before_or_after_the_command(capsys, argv):
+    code, out, _ = run(capsys, *argv)
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 6
+    assert {r["primary_archetype"] for r in rows} == {
+        "nascent",
+        "rnd",
+        "embedded",
+        "independent",
+        "ml_first",
+    }
+
+
+def test_data_dir_before_or_after_the_command(capsys, tmp_path, resources):
+    examples = resources / "examples" / "demo-assessments.json"
+    assert run(capsys, "--data-dir", str(tmp_path), "import", str(examples))[0] == 0
+    code, out, _ = run(capsys, "list", "--data-dir", str(tmp_path))
+    assert code == 0 and "Quanta Labs" in out and "ML-First" in out
+
+
+def test_questionnaire_json_has_ids(capsys):
+    code, out, _ = run(capsys, "questionnaire", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["version"] == 1
+    first = doc["sections"][0]["questions"][0]
+    assert first["id"] == "q01" and first["options"][0]["id"] == "q01a"
+    assert doc["special_answers"]["dont_know"] == "Don't know"
+
+
+def test_export_import_round_trip(capsys, tmp_path):
+    exported = tmp_path / "out.json"
+    assert run(capsys, "--demo", "export", "-o", str(exported))[0] == 0
+    target = tmp_path / "store"
+    code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
+    assert code == 0 and "Imported 6" in out
+    code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
+    assert code == 0 and "Imported 0" in out and "Skipped 6" in out
+    listed = json.loads(run(capsys, "list", "--json", "--data-dir", str(target))[1])
+    assert len(listed) == 6
+
+
+def test_export_selected_ids_and_csv(capsys, tmp_path):
+    ids = [r["id"] for r in json.loads(run(capsys, "--demo", "list", "--json")[1])][:2]
+    out_file = tmp_path / "two.json"
+    assert run(capsys, "--demo", "export", "-o", str(out_file), "--ids", *ids)[0] == 0
+    assert [a["id"] for a in json.loads(out_file.read_text())["assessments"]] == ids
+    code, out, _ = run(capsys, "--demo", "export", "-o", "-", "--csv")
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 7 and lines[0].startswith("id,organization")
+    code, _, err = run(capsys, "--demo", "export", "-o", "-", "--ids", "nope")
+    assert code == 2 and "nope" in err
+
+
+def _valid_doc(resources: Path) -> dict:
+    return json.loads((resources / "examples" / "demo-assessments.json").read_text())
+
+
+def _mutate(doc: dict, change) -> dict:
+    doc = copy.deepcopy(doc)
+    change(doc)
+    return doc
+
+
+BAD_IMPORTS = {
+    "not json": (b"{ this is not json", "not valid JSON"),
+    "empty object": (b"{}", "format"),
+    "empty list": (b"[]", "expected an object"),
+    "null": (b"null", "expected an object"),
+    "not utf-8": (b'{"format": "\xff\xfe"}', "not UTF-8"),
+    "deep nesting": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+}
+BAD_DOCS = {
+    "wrong format name": (lambda d: d.__setitem__("format", "other"), "format"),
+    "future format version": (lambda d: d.__setitem__("format_version", 9), "format_version"),
+    "assessments not a list": (lambda d: d.__setitem__("assessments", {}), "assessments"),
+    "missing organization": (lambda d: d["assessments"][2].pop("organization"), "assessment #3"),
+    "blank organization": (
+        lambda d: d["assessments"][0].__setitem__("organization", " "),
+        "organization",
+    ),
+    "unknown question": (
+        lambda d: d["assessments"][1]["answers"].__setitem__("q99", "q99a"),
+        "answers.q99",
+    ),
+    "unknown option": (
+        lambda d: d["assessments"][1]["answers"].__setitem__("q01", "q02a"),
+        "answers.q01",
+    ),
+    "other questionnaire version": (
+        lambda d: d["assessments"][0].__setitem__("questionnaire_version", 7),
+        "questionnaire_version",
+    ),
+    "duplicate ids": (
+        lambda d: d["assessments"][1].__setitem__("id", d["assessments"][0]["id"]),
+        "appears twice",
+    ),
+    "id not a uuid": (lambda d: d["assessments"][0].__setitem__("id", "abc"), "UUID"),
+    "wrong type": (
+        lambda d: d["assessments"][0].__setitem__("questionnaire_version", "1"),
+        "expected a whole number",
+    ),
+    "10,000-character name": (
+        lambda d: d["assessments"][0].__setitem__("respondent", "x" * 10000),
+        "respondent",
+    ),
+    "control characters": (
+        lambda d: d["assessments"][0].__setitem__("unit", "a\x00b"),
+        "control character",
+    ),
+    "bad date": (
+        lambda d: d["assessments"][0].__setitem__("assessed_on", "yesterday"),
+        "assessed_on",
+    ),
+    "answer not text": (
+        lambda d: d["assessments"][0]["answers"].__setitem__("q01", 3),
+        "answers.q01",
+    ),
+}
+
+
+@pytest.fixture
+def filled_store(capsys, tmp_path, resources) -> Path:
+    data = tmp_path / "data"
+    run(
+        capsys,
+        "import",
+        str(resources / "examples" / "demo-assessments.json"),
+        "--data-dir",
+        str(data),
+    )
+    return data
+
+
+def _assert_refused(capsys, data: Path, bad: Path, expected: str) -> None:
+    before = (data / "assessments.json").read_bytes()
+    code, _, err = run(capsys, "import", str(bad), "--data-dir", str(data))
+    assert code == 2, err
+    assert expected in err, err
+    assert (data / "assessments.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", sorted(BAD_IMPORTS))
+def test_bad_import_bytes(capsys, filled_store, tmp_path, name):
+    content, expected = BAD_IMPORTS[name]
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    _assert_refused(capsys, filled_store, bad, expected)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_DOCS))
+def test_bad_import_documents(capsys, filled_store, tmp_path, resources, name):
+    change, expected = BAD_DOCS[name]
+    doc = _mutate(_valid_doc(resources), change)
+    # New ids, so only the defect (and not "already present") decides the outcome.
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    _assert_refused(capsys, filled_store, bad, expected)
+
+
+def test_import_of_a_folder_a_symlink_and_a_missing_file(capsys, filled_store, tmp_path, resources):
+    _assert_refused(capsys, filled_store, tmp_path, "is a folder")
+    link = tmp_path / "link.json"
+    link.symlink_to(resources / "examples" / "demo-assessments.json")
+    _assert_refused(capsys, filled_store, link, "symbolic link")
+    _assert_refused(capsys, filled_store, tmp_path / "missing.json", "does not exist")
+
+
+def test_import_over_the_size_limit_is_refused_before_parsing(
+    capsys, filled_store, tmp_path, resources, monkeypatch
+):
+    import mlorg_desktop.domain.exchange as exchange
+
+    big = tmp_path / "big.json"
+    doc = _valid_doc(resources)
+    doc["padding"] = "x" * (exchange.MAX_IMPORT_BYTES + 10)
+    big.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr(
+        exchange,
+        "parse_exchange_bytes",
+        lambda *_a, **_k: pytest.fail("a file over the limit was read"),
+    )
+    _assert_refused(capsys, filled_store, big, "import limit")
+
+
+def test_damaged_store_exits_3_and_is_untouched(capsys, tmp_path):
+    (tmp_path / "assessments.json").write_bytes(b"{ truncated")
+    code, _, err = run(capsys, "list", "--data-dir", str(tmp_path))
+    assert code == 3 and "damaged" in err
+    assert (tmp_path / "assessments.json").read_bytes() == b"{ truncated"

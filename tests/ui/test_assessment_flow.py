@@ -1,0 +1,215 @@
+"""The assessment workflow as a user drives it: answer, live results, save, list, edit,
+re-assess, delete, undo, and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mlorg_desktop.store import AssessmentStore, StoreWriteError
+from mlorg_desktop.ui import dialogs
+
+
+@pytest.fixture
+def shown(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.assessment_tab)
+    return window
+
+
+def _answer_like(tab, example) -> None:
+    for qid, answer in example.answers.items():
+        tab.cards[qid].buttons[answer].click()
+
+
+def test_results_update_live_and_label_appears_at_70_percent(shown, examples):
+    tab = shown.assessment_tab
+    quanta = next(e for e in examples if e.organization == "Quanta Labs")
+    items = list(quanta.answers.items())
+    for qid, answer in items[:10]:
+        tab.cards[qid].buttons[answer].click()
+    assert "No archetype named yet" in tab.results.headline.text()
+    assert tab.progress.value() == 10 and tab.progress.text() == "10 of 25 answered"
+    assert tab.results.bars["ml_first"].value() > 0
+    for qid, answer in items[10:18]:
+        tab.cards[qid].buttons[answer].click()
+    assert "ML-First" in tab.results.headline.text()
+    assert "Why ML-First" in tab.results.details.toPlainText()
+    assert tab.is_dirty() and shown.isWindowModified()
+
+
+def test_keyboard_only_answering(shown, qtbot):
+    tab = shown.assessment_tab
+    card = tab.cards["q01"]
+    first = card.buttons["q01a"]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert card.answer() == "q01a"
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert card.answer() == "q01b"
+    assert tab.progress.value() == 1
+    # Tab leaves the question's options for the next question.
+    focused = shown.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert shown.focusWidget() in tab.cards["q02"].buttons.values()
+
+
+def test_every_control_has_an_accessible_name(shown):
+    tab = shown.assessment_tab
+    for card in tab.cards.values():
+        assert all(button.accessibleName() for button in card.buttons.values())
+    for widget in (
+        tab.organization,
+        tab.unit,
+        tab.respondent,
+        tab.role,
+        tab.assessed_on,
+        tab.notes,
+        tab.progress,
+        tab.sections,
+    ):
+        assert widget.accessibleName()
+
+
+def test_save_requires_an_organization(shown, messenger, store):
+    tab = shown.assessment_tab
+    tab.cards["q01"].buttons["q01a"].click()
+    shown.save_action.trigger()
+    assert len(store) == 0
+    assert messenger.shown[-1][1] == "Organization required"
+    assert tab.is_dirty()
+
+
+def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monkeypatch):
+    tab, saved = shown.assessment_tab, shown.saved_tab
+    cobalt = next(e for e in examples if e.organization == "Cobalt Payments")
+    qtbot.keyClicks(tab.organization, "Cobalt Payments")
+    qtbot.keyClicks(tab.unit, "Checkout")
+    _answer_like(tab, cobalt)
+    with qtbot.waitSignal(tab.assessment_saved) as blocker:
+        shown.save_action.trigger()
+    saved_id = blocker.args[0]
+    assert not tab.is_dirty()
+    assert store.get(saved_id).answers == cobalt.answers
+    assert saved.model.rowCount() == 1
+    assert saved.proxy.index(0, 4).data() == "Business & Product Embedded"
+
+    # Edit: open from the list, change the unit, save again: still one row, new content.
+    tab.start_new()
+    saved.select(saved_id)
+    saved.open_selected()
+    assert shown.tabs.currentWidget() is tab and tab.organization.text() == "Cobalt Payments"
+    tab.unit.clear()
+    qtbot.keyClicks(tab.unit, "Payments Core")
+    assert tab.is_dirty()
+    shown.save_action.trigger()
+    assert store.get(saved_id).unit == "Payments Core" and saved.model.rowCount() == 1
+    assert saved.proxy.index(0, 1).data() == "Payments Core"
+
+    # Re-assess: a copy dated today, unsaved until the user saves it.
+    saved.select(saved_id)
+    saved.reassess_selected()
+    assert tab.stored_id() is None and tab.is_dirty()
+    assert tab.assessed_on.date().toString("yyyy-MM-dd") == date.today().isoformat()
+    shown.save_action.trigger()
+    assert len(store) == 2 and saved.model.rowCount() == 2
+    copy_id = tab.stored_id()
+    assert copy_id != saved_id and store.get(copy_id).answers == cobalt.answers
+
+    # Delete asks first; "no" keeps it, "yes" removes it; undo brings it back unchanged.
+    original = store.get(saved_id)
+    saved.select(saved_id)
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: False)
+    saved.delete_selected()
+    assert len(store) == 2
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: asked.append(name) or True)
+    saved.delete_selected()
+    assert "Cobalt Payments" in asked[0]
+    assert saved_id not in store and saved.model.rowCount() == 1
+    assert shown.undo_delete_action.isEnabled()
+    shown.undo_delete_action.trigger()
+    assert store.get(saved_id) == original and saved.model.rowCount() == 2
+    assert not shown.undo_delete_action.isEnabled()
+    reopened = AssessmentStore(store.path, store._bank)
+    assert len(reopened) == 2
+
+
+def test_filter_and_sort(window, demo_store, make_window, qtbot):
+    fresh = make_window(demo_store)
+    saved = fresh.saved_tab
+    assert saved.proxy.rowCount() == 6
+    qtbot.keyClicks(saved.filter, "meridian")
+    assert saved.proxy.rowCount() == 2 and saved.count.text() == "2 of 6 shown"
+    saved.filter.clear()
+    qtbot.keyClicks(saved.filter, "ml-first")
+    assert saved.proxy.rowCount() == 1
+    saved.filter.clear()
+    saved.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [saved.proxy.index(r, 0).data() for r in range(saved.proxy.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+
+
+@pytest.mark.parametrize(
+    ("choice", "expect_closed", "expect_saved"),
+    [
+        (dialogs.UnsavedChoice.CANCEL, False, 0),
+        (dialogs.UnsavedChoice.DISCARD, True, 0),
+        (dialogs.UnsavedChoice.SAVE, True, 1),
+    ],
+)
+def test_closing_with_unsaved_changes_asks(
+    shown, qtbot, store, monkeypatch, choice, expect_closed, expect_saved
+):
+    tab = shown.assessment_tab
+    qtbot.keyClicks(tab.organization, "Half-done Inc")
+    asked = []
+    monkeypatch.setattr(
+        dialogs, "ask_unsaved_changes", lambda parent, what: asked.append(what) or choice
+    )
+    shown.close()
+    assert asked == ["Half-done Inc"]
+    assert shown.isVisible() is not expect_closed
+    assert len(store) == expect_saved
+
+
+def test_new_with_unsaved_changes_asks_and_cancel_keeps_the_form(shown, qtbot, monkeypatch):
+    tab = shown.assessment_tab
+    qtbot.keyClicks(tab.organization, "Keep me")
+    monkeypatch.setattr(
+        dialogs, "ask_unsaved_changes", lambda parent, what: dialogs.UnsavedChoice.CANCEL
+    )
+    shown.new_action.trigger()
+    assert tab.organization.text() == "Keep me"
+    monkeypatch.setattr(
+        dialogs, "ask_unsaved_changes", lambda parent, what: dialogs.UnsavedChoice.DISCARD
+    )
+    shown.new_action.trigger()
+    assert tab.organization.text() == "" and not tab.is_dirty()
+
+
+def test_failed_save_keeps_the_edit(shown, qtbot, store, messenger, monkeypatch):
+    tab = shown.assessment_tab
+    qtbot.keyClicks(tab.organization, "Unlucky Ltd")
+    tab.cards["q05"].buttons["q05c"].click()
+
+    def fail(_assessment):
+        raise StoreWriteError(store.path, "Could not save: No space left on device.")
+
+    monkeypatch.setattr(store, "save", fail)
+    shown.save_action.trigger()
+    assert messenger.shown[-1][0] == "error" and "No space left" in messenger.shown[-1][2]
+    assert tab.organization.text() == "Unlucky Ltd" and tab.cards["q05"].answer() == "q05c"
+    assert tab.is_dirty()
+
+
+def test_section_navigator_jumps_and_counts(shown, qtbot):
+    tab = shown.assessment_tab
+    tab.cards["q12"].buttons["q12a"].click()
+    item = tab.sections.item(4)
+    assert item.text().startswith("Data and compute (1/3)")
+    tab._on_sections_item_activated(item)
+    assert shown.focusWidget() is tab.cards["q12"].buttons["q12a"]

@@ -1,0 +1,60 @@
+"""Main window: menus and shortcuts, About content, geometry persistence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+
+from mlorg_desktop import __version__
+from mlorg_desktop.ui import about as about_module
+
+
+def test_menus_and_standard_shortcuts(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Help"]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.undo_delete_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_view_shortcuts_switch_tabs(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.tab_actions[2].trigger()
+    assert window.tabs.currentWidget() is window.saved_tab
+
+
+def test_about_names_version_license_and_data_folder(window, store, monkeypatch):
+    shown = []
+    monkeypatch.setattr(about_module.AboutDialog, "exec", lambda self: shown.append(self) or 0)
+    window.about_action.trigger()
+    text = shown[0].label.text()
+    assert __version__ in text and "MIT" in text and str(store.path) in text
+    assert "Nothing is sent" in text
+
+
+def test_geometry_is_remembered(make_window, qtbot, settings):
+    first = make_window()
+    first.show()
+    qtbot.waitExposed(first)
+    first.setGeometry(40, 50, 1111, 777)
+    qtbot.wait(10)
+    first.close()
+    assert settings.value("main_window/geometry") is not None
+    second = make_window()
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (1111, 777)
+
+
+def test_settings_are_isolated(settings, tmp_path):
+    assert settings.fileName().startswith(str(tmp_path))
+    assert settings.format() == QSettings.Format.IniFormat
+
+
+def test_quit_closes_the_window(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.quit_action.trigger()
+    assert not window.isVisible()
