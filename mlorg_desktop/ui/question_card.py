@@ -31,7 +31,7 @@ class _OptionLabel(QLabel):
         self._button = button
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
-        self.setBuddy(button)
+        # No setBuddy(): a buddy label turns "&" into a mnemonic, and "R&D" would lose its "&".
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override

@@ -5,13 +5,20 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
-from mlorg_desktop.ui.layout import MARGIN, container, hbox
+from mlorg_desktop.ui.layout import MARGIN, container
 from mlorg_desktop.ui.palette import archetype_color
 from mlorg_desktop.ui.text_view import TextView
 
@@ -38,23 +45,25 @@ class ResultsPanel(QScrollArea):
         inner.addWidget(QLabel("<h3>Result</h3>"))
         inner.addWidget(self.headline)
         inner.addWidget(QLabel("<b>Fit per archetype</b> (0–100)"))
-        for archetype in catalog.archetypes:
+        fits = QGridLayout()
+        fits.setColumnStretch(1, 1)
+        for row, archetype in enumerate(catalog.archetypes):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setTextVisible(False)
             bar.setFixedHeight(14)
             bar.setAccessibleName(f"Fit for {archetype.name}")
-            bar.setStyleSheet(
-                f"QProgressBar::chunk {{ background: {archetype_color(archetype.id)}; }}"
-            )
-            label = QLabel(archetype.name)
-            label.setMinimumWidth(150)
+            color = archetype_color(archetype.id)
+            bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
             value = QLabel("0")
             value.setMinimumWidth(26)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.bars[archetype.id] = bar
             self.values[archetype.id] = value
-            inner.addLayout(hbox(label, bar, value))
+            fits.addWidget(QLabel(archetype.name), row, 0)
+            fits.addWidget(bar, row, 1)
+            fits.addWidget(value, row, 2)
+        inner.addLayout(fits)
         inner.addWidget(QLabel("<b>Your position on the design dimensions</b>"))
         self.scales: dict[str, DimensionScale] = {}
         for dimension in catalog.dimensions:
