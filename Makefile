@@ -3,7 +3,7 @@ PY ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SOURCES := mlorg_desktop tests benchmarks docs/take_screenshots.py
+SOURCES := mlorg_desktop tests docs/take_screenshots.py $(wildcard benchmarks)
 
 .PHONY: run test check format bench clean
 

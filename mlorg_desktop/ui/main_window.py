@@ -13,6 +13,7 @@ from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.about import AboutDialog
 from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
 from mlorg_desktop.ui.assessment_tab import AssessmentTab
+from mlorg_desktop.ui.exchange_actions import export_assessments, import_assessments
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.saved_tab import SavedTab
 
@@ -96,7 +97,21 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence("Ctrl+Q"), "Quit MLOrg Desktop"
         )
+        self.import_action = self._action(
+            "&Import Assessments…",
+            self._on_import_triggered,
+            QKeySequence("Ctrl+I"),
+            "Add assessments from an exchange file",
+        )
+        self.export_action = self._action(
+            "&Export Assessments…",
+            self._on_export_triggered,
+            QKeySequence("Ctrl+E"),
+            "Write all saved assessments to an exchange file or CSV",
+        )
         file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -132,6 +147,13 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         dialog = AboutDialog(self.store.path, self.paths.log_dir, self)
         dialog.exec()
+
+    def _on_import_triggered(self) -> None:
+        for assessment_id in import_assessments(self, self.knowledge, self.store, self.messenger):
+            self.saved_tab.on_assessment_saved(assessment_id)
+
+    def _on_export_triggered(self) -> None:
+        export_assessments(self, self.knowledge, self.store, self.messenger)
 
     def _on_new_triggered(self) -> None:
         self.tabs.setCurrentWidget(self.assessment_tab)

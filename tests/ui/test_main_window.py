@@ -58,3 +58,29 @@ def test_quit_closes_the_window(window, qtbot):
     qtbot.waitExposed(window)
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_import_and_export_from_the_file_menu(
+    window, store, resources, tmp_path, monkeypatch, messenger
+):
+    from mlorg_desktop.ui import dialogs
+
+    monkeypatch.setattr(
+        dialogs, "ask_import_path", lambda parent: resources / "examples" / "demo-assessments.json"
+    )
+    window.import_action.trigger()
+    assert len(store) == 6 and window.saved_tab.model.rowCount() == 6
+    assert messenger.shown[-1][2].startswith("Imported 6")
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    before = store.path.read_bytes()
+    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent: bad)
+    window.import_action.trigger()
+    assert messenger.shown[-1][1] == "Nothing imported"
+    assert store.path.read_bytes() == before
+
+    target = tmp_path / "all.csv"
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: target)
+    window.export_action.trigger()
+    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 7
