@@ -94,6 +94,8 @@ def _dispatch(
             return cli.cmd_export(args, knowledge, store, out)  # type: ignore[arg-type]
         if command == "import":
             return cli.cmd_import(args, knowledge, store, out)  # type: ignore[arg-type]
+        if command == "sheet":
+            return cli.cmd_sheet(args, knowledge, store, out)  # type: ignore[arg-type]
         from mlorg_desktop.ui.app import run_gui
 
         return run_gui(

@@ -94,6 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", action="store_true", help="write CSV for spreadsheets instead")
     _store_options(p, top_level=False)
 
+    p = commands.add_parser(
+        "sheet", help="render the comparison sheet to a PDF file or send it to a printer"
+    )
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="FILE.pdf", help="write a PDF file")
+    target.add_argument("--printer", metavar="NAME", help="send to this OS print queue")
+    chosen = p.add_mutually_exclusive_group()
+    chosen.add_argument("--ids", nargs="+", metavar="ID", help="only these assessments")
+    chosen.add_argument("--all", action="store_true", help="every saved assessment (default)")
+    p.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        help="paper size (default: Letter in US locales, A4 elsewhere)",
+    )
+    p.add_argument("--title", help="title printed at the top of the sheet")
+    _store_options(p, top_level=False)
+
     p = commands.add_parser("import", help="add assessments from an exchange file")
     p.add_argument("file", metavar="FILE.json")
     _store_options(p, top_level=False)
@@ -235,4 +252,63 @@ def cmd_import(
             + ", ".join(report.already_present),
             file=out,
         )
+    return EXIT_OK
+
+
+def cmd_sheet(
+    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+) -> int:
+    """Render the comparison sheet headless; Qt is loaded only for this command."""
+    chosen = sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on))
+    if args.ids:
+        missing = [i for i in args.ids if i not in store]
+        if missing:
+            print(
+                f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr
+            )
+            return EXIT_BAD_INPUT
+        chosen = [store.get(i) for i in args.ids]
+    if not chosen:
+        print(
+            f"error: there are no saved assessments in {store.path} to put on a sheet",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+
+    from PySide6.QtGui import QGuiApplication
+
+    from mlorg_desktop.display import ensure_platform
+    from mlorg_desktop.report.output import (
+        SheetOutputError,
+        default_page_size_name,
+        make_printer,
+        print_sheet,
+        write_pdf,
+    )
+    from mlorg_desktop.report.sheet import TITLE, build_sheet_data
+
+    ensure_platform()
+    _app = QGuiApplication.instance() or QGuiApplication([APP_ID])
+    source = "demo data" if args.demo else str(store.path)
+    data = build_sheet_data(knowledge, chosen, source, title=args.title or TITLE)
+    page_size = args.page_size or default_page_size_name()
+    try:
+        if args.printer:
+            printer = make_printer(args.printer, page_size)
+            pages = print_sheet(printer, data)
+            print(
+                f"Sent a {pages}-page sheet of {len(chosen)} assessment(s) to printer "
+                f"{args.printer}",
+                file=out,
+            )
+        else:
+            pages = write_pdf(Path(args.output), data, page_size)
+            print(
+                f"Wrote a {pages}-page sheet of {len(chosen)} assessment(s) to {args.output}",
+                file=out,
+            )
+    except SheetOutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT if args.printer else EXIT_FAILURE
+    del _app
     return EXIT_OK

@@ -55,3 +55,15 @@ def store(store_path: Path, knowledge: Knowledge):
 def demo_store(store: AssessmentStore, examples: list) -> AssessmentStore:
     store.import_many(examples)
     return store
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_gui_application():
+    """A command that makes its own QGuiApplication inside pytest would break every later
+    widget test (pytest-qt needs a QApplication); fail the test that does it."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    instance = QApplication.instance()
+    if instance is not None and not isinstance(instance, QApplication):
+        pytest.fail("a plain QGuiApplication was created; request the qapp fixture first")

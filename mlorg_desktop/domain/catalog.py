@@ -20,6 +20,7 @@ class CatalogError(DataError):
 class Dimension:
     id: str
     name: str
+    short_name: str
     question: str
     low_label: str
     high_label: str
@@ -39,6 +40,7 @@ class DimensionPlacement:
 class Archetype:
     id: str
     name: str
+    short_name: str
     tagline: str
     what_it_is: str
     organization: str
@@ -122,6 +124,7 @@ def _dimension(r: Reader) -> Dimension:
         return Dimension(
             id=r.text("id"),
             name=r.text("name"),
+            short_name=r.text("short_name", max_length=20),
             question=r.text("question"),
             low_label=r.text("low_label"),
             high_label=r.text("high_label"),
@@ -143,6 +146,7 @@ def _archetype(r: Reader, dimensions: tuple[Dimension, ...]) -> Archetype:
     return Archetype(
         id=r.text("id"),
         name=r.text("name"),
+        short_name=r.text("short_name", max_length=20),
         tagline=r.text("tagline"),
         what_it_is=r.text("what_it_is"),
         organization=r.text("organization"),

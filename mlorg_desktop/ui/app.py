@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.store import AssessmentStore
@@ -27,12 +28,6 @@ def set_application_names() -> None:
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-
-
-def ensure_platform() -> None:
-    """With no display at all, fall back to the offscreen platform instead of aborting."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def create_application(resources: Path, argv: list[str] | None = None) -> QApplication:
@@ -131,11 +126,17 @@ def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
         if again.answers != tab.current_assessment().answers:
             raise RuntimeError("smoke test: the reloaded assessment differs from the saved one")
         reopened.close()
+        from mlorg_desktop.report.output import write_pdf
+
+        pdf = root / "smoke-sheet.pdf"
+        pages = write_pdf(pdf, window.printing.sheet([again]), "A4")
+        if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
+            raise RuntimeError("smoke test: the comparison sheet PDF was not written")
         window.assessment_tab.start_new()
         window.close()
         app.processEvents()
     print(
         f"smoke test passed: painted, visited {len(visited)} tabs ({', '.join(visited)}), "
-        "saved and reloaded an assessment"
+        "saved and reloaded an assessment, rendered the comparison sheet to a PDF"
     )
     return 0

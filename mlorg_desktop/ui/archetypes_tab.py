@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from mlorg_desktop.domain.catalog import Archetype, Catalog
+from mlorg_desktop.report.palette import archetype_color
 from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
 from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, vbox
-from mlorg_desktop.ui.palette import archetype_color
 from mlorg_desktop.ui.text_view import TextView
 
 DIMENSIONS_ENTRY = "__dimensions__"

@@ -5,10 +5,12 @@ Tests monkeypatch these functions, never QFileDialog or QMessageBox internals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class UnsavedChoice(Enum):
@@ -73,3 +75,31 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog; True when the user chose to print (printer is configured)."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print comparison sheet")
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_page_setup(parent: QWidget | None, printer: QPrinter) -> bool:
+    return QPageSetupDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def make_preview_dialog(
+    parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
+) -> QPrintPreviewDialog:
+    """A preview with zoom and page navigation; ``printer`` must outlive the dialog."""
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview — comparison sheet")
+    dialog.paintRequested.connect(paint)
+    dialog.resize(900, 1000)
+    return dialog
+
+
+def show_print_preview(
+    parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
+) -> None:
+    make_preview_dialog(parent, printer, paint).exec()

@@ -7,14 +7,17 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from mlorg_desktop import APP_NAME
+from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.about import AboutDialog
 from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
 from mlorg_desktop.ui.assessment_tab import AssessmentTab
+from mlorg_desktop.ui.compare_tab import CompareTab
 from mlorg_desktop.ui.exchange_actions import export_assessments, import_assessments
 from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.print_actions import SheetPrinting
 from mlorg_desktop.ui.saved_tab import SavedTab
 
 DEFAULT_SIZE = (1200, 800)
@@ -45,12 +48,17 @@ class MainWindow(QMainWindow):
         self.archetypes_tab = ArchetypesTab(knowledge.catalog)
         self.assessment_tab = AssessmentTab(knowledge, store, messenger)
         self.saved_tab = SavedTab(knowledge, store, messenger)
+        self.compare_tab = CompareTab(knowledge, store)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.archetypes_tab, "&Archetypes")
         self.tabs.addTab(self.assessment_tab, "A&ssessment")
         self.tabs.addTab(self.saved_tab, "Sa&ved assessments")
+        self.tabs.addTab(self.compare_tab, "&Compare")
         self.setCentralWidget(self.tabs)
+        self.printing = SheetPrinting(
+            knowledge, messenger, "demo data" if demo else str(store.path)
+        )
         self._build_menus()
 
         self.assessment_tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
@@ -113,6 +121,30 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
+        self.page_setup_action = self._action(
+            "Page Set&up…",
+            self._on_page_setup_triggered,
+            tip="Paper size and margins for the sheet",
+        )
+        self.preview_action = self._action(
+            "Print Pre&view…", self._on_preview_triggered, tip="Preview the comparison sheet"
+        )
+        self.print_action = self._action(
+            "&Print…",
+            self._on_print_triggered,
+            QKeySequence.StandardKey.Print,
+            "Print the comparison sheet",
+        )
+        self.pdf_action = self._action(
+            "Export Comparison Sheet as P&DF…",
+            self._on_pdf_triggered,
+            QKeySequence("Ctrl+Shift+E"),
+            "Save the comparison sheet as a PDF file",
+        )
+        file_menu.addActions(
+            [self.page_setup_action, self.preview_action, self.print_action, self.pdf_action]
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
 
@@ -151,9 +183,40 @@ class MainWindow(QMainWindow):
     def _on_import_triggered(self) -> None:
         for assessment_id in import_assessments(self, self.knowledge, self.store, self.messenger):
             self.saved_tab.on_assessment_saved(assessment_id)
+            self.compare_tab.on_assessment_saved(assessment_id)
 
     def _on_export_triggered(self) -> None:
         export_assessments(self, self.knowledge, self.store, self.messenger)
+
+    def _compared(self) -> list[Assessment] | None:
+        chosen = self.compare_tab.selected_assessments()
+        if not chosen:
+            self.tabs.setCurrentWidget(self.compare_tab)
+            self.messenger.info(
+                self,
+                "Nothing to print",
+                "Tick one to eight assessments in the Compare tab first; the sheet compares those.",
+            )
+            return None
+        return chosen
+
+    def _on_page_setup_triggered(self) -> None:
+        self.printing.page_setup(self)
+
+    def _on_preview_triggered(self) -> None:
+        chosen = self._compared()
+        if chosen:
+            self.printing.preview(self, chosen)
+
+    def _on_print_triggered(self) -> None:
+        chosen = self._compared()
+        if chosen and self.printing.print(self, chosen):
+            self.statusBar().showMessage("Comparison sheet sent to the printer.", 8000)
+
+    def _on_pdf_triggered(self) -> None:
+        chosen = self._compared()
+        if chosen:
+            self.printing.export_pdf(self, chosen)
 
     def _on_new_triggered(self) -> None:
         self.tabs.setCurrentWidget(self.assessment_tab)
@@ -166,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _on_assessment_tab_assessment_saved(self, assessment_id: str) -> None:
         self.saved_tab.on_assessment_saved(assessment_id)
+        self.compare_tab.on_assessment_saved(assessment_id)
 
     def _on_assessment_tab_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -186,11 +250,13 @@ class MainWindow(QMainWindow):
 
     def _on_saved_tab_assessment_deleted(self, assessment_id: str) -> None:
         self.assessment_tab.forget_if_deleted(assessment_id)
+        self.compare_tab.on_assessment_deleted(assessment_id)
         self.statusBar().showMessage(
             "Assessment deleted. Edit ▸ Undo Delete (Ctrl+Z) brings it back.", 10000
         )
 
     def _on_saved_tab_assessment_restored(self, assessment_id: str) -> None:
+        self.compare_tab.on_assessment_saved(assessment_id)
         self.statusBar().showMessage("Deleted assessment restored.", 5000)
 
     # Window state ------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.scoring import Score
+from mlorg_desktop.report.palette import archetype_color
 from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
 from mlorg_desktop.ui.layout import MARGIN, container
-from mlorg_desktop.ui.palette import archetype_color
 from mlorg_desktop.ui.text_view import TextView
 
 

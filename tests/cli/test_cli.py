@@ -234,3 +234,57 @@ def test_damaged_store_exits_3_and_is_untouched(capsys, tmp_path):
     code, _, err = run(capsys, "list", "--data-dir", str(tmp_path))
     assert code == 3 and "damaged" in err
     assert (tmp_path / "assessments.json").read_bytes() == b"{ truncated"
+
+
+def test_sheet_pdf_from_the_demo(qapp, capsys, tmp_path):
+    from tests.pdf_tools import pdf_info, pdf_text
+
+    out = tmp_path / "sheet.pdf"
+    code, stdout, _ = run(capsys, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
+    assert code == 0 and "6 assessment(s)" in stdout
+    assert "letter" in pdf_info(out)["Page size"]
+    assert "Harbour Freight Logistics" in pdf_text(out)
+
+
+def test_sheet_selected_ids(qapp, capsys, tmp_path):
+    from tests.pdf_tools import pdf_text
+
+    rows = json.loads(run(capsys, "--demo", "list", "--json")[1])
+    quanta = next(r["id"] for r in rows if r["organization"] == "Quanta Labs")
+    out = tmp_path / "one.pdf"
+    assert run(capsys, "sheet", "--demo", "-o", str(out), "--ids", quanta)[0] == 0
+    text = pdf_text(out)
+    assert "Quanta Labs" in text and "Northline Energy" not in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["sheet", "--demo", "--printer", "NoSuchQueue"], 2, "no printer named 'NoSuchQueue'"),
+        (["sheet", "--demo", "-o", "/nonexistent-folder/x.pdf"], 1, "does not exist"),
+        (["sheet", "--demo", "-o", "x.pdf", "--ids", "not-an-id"], 2, "not-an-id"),
+    ],
+)
+def test_sheet_errors(qapp, capsys, argv, code, message):
+    got, _, err = run(capsys, *argv)
+    assert got == code and message in err
+
+
+def test_sheet_unknown_printer_lists_the_available_ones(qapp, capsys):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    _, _, err = run(capsys, "sheet", "--demo", "--printer", "NoSuchQueue")
+    listed = [p.printerName() for p in QPrinterInfo.availablePrinters()]
+    assert "Available printers:" in err
+    assert all(name in err for name in listed)
+
+
+def test_sheet_on_an_empty_store(qapp, capsys, tmp_path):
+    code, _, err = run(capsys, "sheet", "--data-dir", str(tmp_path), "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "no saved assessments" in err
+
+
+def test_sheet_needs_a_target(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["sheet", "--demo"])
+    assert exit_info.value.code == 2

@@ -1,0 +1,1 @@
+"""The comparison sheet: one renderer onto any QPainter (PDF, printer, preview)."""

@@ -1,0 +1,200 @@
+"""Charts drawn straight onto a page painter as vectors: the dimension radar and the fit bars.
+
+Units are points (the caller scales the painter), so pens and text keep their size at any
+printer resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+
+from mlorg_desktop.domain.catalog import Catalog
+from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point
+from mlorg_desktop.report.palette import SeriesStyle, series_style
+
+PEN_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+}
+_PATTERNS = (
+    Qt.BrushStyle.NoBrush,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.FDiagPattern,
+    Qt.BrushStyle.CrossPattern,
+    Qt.BrushStyle.HorPattern,
+    Qt.BrushStyle.VerPattern,
+    Qt.BrushStyle.DiagCrossPattern,
+    Qt.BrushStyle.Dense5Pattern,
+)
+GRID = QColor("#9A9A9A")
+TEXT = QColor("#111111")
+LEGEND_LINE = 12.0
+
+
+def font(size: int, *, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPixelSize(size)  # pixel == point under the page painter's scale
+    f.setBold(bold)
+    return f
+
+
+def draw_marker(painter: QPainter, centre: QPointF, style: SeriesStyle, size: float = 3.2) -> None:
+    painter.setPen(QPen(QColor("#000000"), 0.6))
+    painter.setBrush(QColor(style.color))
+    x, y, s = centre.x(), centre.y(), size
+    shapes = {
+        "s": lambda: painter.drawRect(QRectF(x - s, y - s, 2 * s, 2 * s)),
+        "t": lambda: painter.drawPolygon(
+            QPolygonF([QPointF(x, y - s * 1.2), QPointF(x + s, y + s), QPointF(x - s, y + s)])
+        ),
+        "d": lambda: painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(x, y - s * 1.3),
+                    QPointF(x + s, y),
+                    QPointF(x, y + s * 1.3),
+                    QPointF(x - s, y),
+                ]
+            )
+        ),
+    }
+    draw = shapes.get(style.marker)
+    if draw:
+        draw()
+    elif style.marker in ("x", "+"):
+        painter.setPen(QPen(QColor(style.color), 1.4))
+        if style.marker == "x":
+            painter.drawLine(QPointF(x - s, y - s), QPointF(x + s, y + s))
+            painter.drawLine(QPointF(x - s, y + s), QPointF(x + s, y - s))
+        else:
+            painter.drawLine(QPointF(x - s, y), QPointF(x + s, y))
+            painter.drawLine(QPointF(x, y - s), QPointF(x, y + s))
+    else:
+        painter.drawEllipse(centre, s, s)
+
+
+def draw_radar(
+    painter: QPainter, rect: QRectF, rows: Sequence[ComparedAssessment], catalog: Catalog
+) -> None:
+    """A radar of the three dimensions, one closed polygon per assessment."""
+    dims = catalog.dimensions
+    painter.save()
+    painter.setFont(font(7))
+    label_room = 24.0
+    # Three spokes make a triangle: it reaches one radius up but only half a radius down.
+    radius = min(rect.width() / 2 - 38, (rect.height() - label_room - 26) / 1.5)
+    centre = QPointF(rect.center().x(), rect.top() + label_room + radius)
+
+    def at(value: float, index: int) -> QPointF:
+        x, y = radar_point(value, index, len(dims))
+        return QPointF(centre.x() + x * radius, centre.y() - y * radius)
+
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for ring in (25, 50, 75, 100):
+        painter.setPen(QPen(GRID, 0.5 if ring < 100 else 0.8))
+        painter.drawPolygon(QPolygonF([at(ring, i) for i in range(len(dims))]))
+        painter.setPen(GRID)
+        p = at(ring, 0)
+        painter.drawText(QRectF(p.x() + 3, p.y() + 1, 20, 8), Qt.AlignmentFlag.AlignLeft, str(ring))
+    for i, dim in enumerate(dims):
+        painter.setPen(QPen(GRID, 0.5))
+        painter.drawLine(centre, at(100, i))
+        tip = at(100, i)
+        painter.setPen(TEXT)
+        below = tip.y() > centre.y()
+        box = QRectF(tip.x() - 60, tip.y() + (4 if below else -22), 120, 18)
+        painter.drawText(
+            box,
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            f"{dim.name}\n(100 = {dim.high_label})",
+        )
+    for index, row in enumerate(rows):
+        style = series_style(index)
+        points = [at(row.score.positions[d.id] or 0.0, i) for i, d in enumerate(dims)]
+        color = QColor(style.color)
+        fill = QColor(color)
+        fill.setAlphaF(0.12)
+        pen = QPen(color, 1.4, PEN_STYLES[style.line])
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        path = QPainterPath()
+        path.addPolygon(QPolygonF(points + points[:1]))
+        painter.drawPath(path)
+        for p in points:
+            draw_marker(painter, p, style)
+    painter.restore()
+
+
+def draw_fit_bars(
+    painter: QPainter, rect: QRectF, rows: Sequence[ComparedAssessment], catalog: Catalog
+) -> None:
+    """Grouped bars: one group per archetype, one bar per assessment, fit 0-100."""
+    painter.save()
+    painter.setFont(font(7))
+    left, bottom = rect.left() + 22, rect.bottom() - 30
+    top, right = rect.top() + 6, rect.right() - 4
+    height = bottom - top
+    for tick in (0, 25, 50, 75, 100):
+        y = bottom - height * tick / 100
+        painter.setPen(QPen(GRID, 0.4 if tick else 0.8))
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        painter.setPen(TEXT)
+        painter.drawText(
+            QRectF(rect.left(), y - 5, 19, 10),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(tick),
+        )
+    archetypes = catalog.archetypes
+    group = (right - left) / len(archetypes)
+    n = max(1, len(rows))
+    bar = min(14.0, group * 0.8 / n)
+    for g, archetype in enumerate(archetypes):
+        x0 = left + g * group + (group - bar * n) / 2
+        for index, row in enumerate(rows):
+            style = series_style(index)
+            value = row.score.fits[archetype.id]
+            box = QRectF(
+                x0 + index * bar, bottom - height * value / 100, bar * 0.92, height * value / 100
+            )
+            painter.setPen(QPen(QColor("#000000"), 0.4))
+            painter.setBrush(QColor(style.color))
+            painter.drawRect(box)
+            pattern = _PATTERNS[index % len(_PATTERNS)]
+            if pattern != Qt.BrushStyle.NoBrush and box.height() > 0:
+                painter.setBrush(QBrush(QColor(255, 255, 255, 170), pattern))
+                painter.drawRect(box)
+        painter.setPen(TEXT)
+        painter.drawText(
+            QRectF(left + g * group, bottom + 3, group, 27),
+            Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+            archetype.short_name,
+        )
+    painter.restore()
+
+
+def draw_legend(painter: QPainter, rect: QRectF, labels: Sequence[str]) -> float:
+    """Two columns of swatches; returns the height used."""
+    painter.save()
+    painter.setFont(font(8))
+    line = LEGEND_LINE
+    column = rect.width() / 2
+    for index, label in enumerate(labels):
+        style = series_style(index)
+        x = rect.left() + (index % 2) * column
+        y = rect.top() + (index // 2) * line
+        painter.setPen(QPen(QColor(style.color), 1.6, PEN_STYLES[style.line]))
+        painter.drawLine(QPointF(x, y + line / 2), QPointF(x + 22, y + line / 2))
+        draw_marker(painter, QPointF(x + 11, y + line / 2), style, 2.8)
+        painter.setPen(TEXT)
+        metrics = painter.fontMetrics()
+        text = metrics.elidedText(
+            f"{index + 1}. {label}", Qt.TextElideMode.ElideRight, int(column - 30)
+        )
+        painter.drawText(QRectF(x + 26, y, column - 28, line), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.restore()
+    return ((len(labels) + 1) // 2) * line

@@ -1,0 +1,205 @@
+"""pyqtgraph charts for the Compare tab: a radar of the three dimensions and grouped fit bars.
+
+Imported only when the Compare tab is first shown: pyqtgraph costs ~0.3 s to import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # never let pyqtgraph pick another binding
+
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QPalette, QPen, QPolygonF  # noqa: E402
+from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget  # noqa: E402
+
+from mlorg_desktop.domain.catalog import Catalog  # noqa: E402
+from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point  # noqa: E402
+from mlorg_desktop.report.palette import archetype_color, series_style  # noqa: E402
+from mlorg_desktop.report.sheet import series_label  # noqa: E402
+
+pg.setConfigOptions(antialias=True)
+_PEN_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+}
+
+
+def _themed(widget: pg.PlotWidget) -> QColor:
+    """Follow the system palette (light or dark); returns the text colour."""
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    for name in ("left", "bottom"):
+        axis = widget.getPlotItem().getAxis(name)
+        axis.setPen(pg.mkPen(text))
+        axis.setTextPen(pg.mkPen(text))
+    return text
+
+
+class RadarChart(pg.PlotWidget):
+    """One closed, filled polygon per assessment on three spokes; references dashed."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setAccessibleName("Radar chart of the three design dimensions")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        plot = self.getPlotItem()
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setAspectLocked(True)
+        self.setRange(xRange=(-1.65, 1.65), yRange=(-0.85, 1.3), padding=0)
+        text = _themed(self)
+        grid = QColor(text)
+        grid.setAlphaF(0.35)
+        count = len(catalog.dimensions)
+        for ring in (25, 50, 75, 100):
+            pts = [radar_point(ring, i, count) for i in range(count + 1)]
+            self.plot([p[0] for p in pts], [p[1] for p in pts], pen=pg.mkPen(grid, width=1))
+        for i, dim in enumerate(catalog.dimensions):
+            x, y = radar_point(100, i, count)
+            self.plot([0, x], [0, y], pen=pg.mkPen(grid, width=1))
+            label = pg.TextItem(
+                f"{dim.name}\n(100 = {dim.high_label})",
+                color=text,
+                anchor=(0.5, 1.0 if y > 0 else 0.0),
+            )
+            label.setPos(x, y + (0.04 if y > 0 else -0.04))
+            self.addItem(label)
+        self.series: list[pg.PlotDataItem] = []
+        self.polygons: list[QGraphicsPolygonItem] = []
+        self.references: list[pg.PlotDataItem] = []
+
+    def set_rows(self, rows: Sequence[ComparedAssessment], show_references: bool) -> None:
+        for item in self.series + self.references:
+            self.removeItem(item)
+        for polygon in self.polygons:
+            self.removeItem(polygon)
+        self.series, self.polygons, self.references = [], [], []
+        count = len(self.catalog.dimensions)
+        for index, row in enumerate(rows):
+            style = series_style(index)
+            values = [row.score.positions[d.id] or 0.0 for d in self.catalog.dimensions]
+            pts = [radar_point(v, i, count) for i, v in enumerate(values)]
+            color = QColor(style.color)
+            fill = QColor(color)
+            fill.setAlphaF(0.15)
+            polygon = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in pts]))
+            polygon.setBrush(QBrush(fill))
+            polygon.setPen(QPen(Qt.PenStyle.NoPen))
+            label = series_label(row.assessment)
+            polygon.setToolTip(
+                label
+                + "\n"
+                + "\n".join(
+                    f"{d.name}: {'—' if row.score.positions[d.id] is None else round(v)}"
+                    for d, v in zip(self.catalog.dimensions, values, strict=True)
+                )
+            )
+            self.addItem(polygon)
+            self.polygons.append(polygon)
+            closed = pts + pts[:1]
+            item = self.plot(
+                [p[0] for p in closed],
+                [p[1] for p in closed],
+                pen=pg.mkPen(color, width=2, style=_PEN_STYLES[style.line]),
+                symbol=style.marker,
+                symbolBrush=color,
+                symbolSize=8,
+            )
+            self.series.append(item)
+        if show_references:
+            for archetype in self.catalog.archetypes:
+                refs = [archetype.reference_position(d.id) for d in self.catalog.dimensions]
+                if any(r is None for r in refs):
+                    continue
+                pts = [radar_point(r or 0.0, i, count) for i, r in enumerate(refs)]
+                closed = pts + pts[:1]
+                item = self.plot(
+                    [p[0] for p in closed],
+                    [p[1] for p in closed],
+                    pen=pg.mkPen(
+                        archetype_color(archetype.id), width=1.5, style=Qt.PenStyle.DashLine
+                    ),
+                )
+                self.references.append(item)
+
+
+class FitBarChart(pg.PlotWidget):
+    """Grouped bars: one group per archetype, one bar per assessment."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setAccessibleName("Bar chart of archetype fit per assessment")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        _themed(self)
+        plot = self.getPlotItem()
+        plot.setLabel("left", "Fit (0–100)")
+        plot.showGrid(y=True, alpha=0.3)
+        ticks = [(i, a.short_name) for i, a in enumerate(catalog.archetypes)]
+        plot.getAxis("bottom").setTicks([ticks])
+        self.setYRange(0, 105, padding=0)
+        self.setXRange(-0.6, len(catalog.archetypes) - 0.4, padding=0)
+        self.bars: list[pg.BarGraphItem] = []
+        self.overlays: list[pg.BarGraphItem] = []
+
+    def set_rows(self, rows: Sequence[ComparedAssessment]) -> None:
+        for item in self.bars + self.overlays:
+            self.removeItem(item)
+        self.bars, self.overlays = [], []
+        n = max(1, len(rows))
+        width = 0.8 / n
+        patterns = (
+            Qt.BrushStyle.NoBrush,
+            Qt.BrushStyle.BDiagPattern,
+            Qt.BrushStyle.FDiagPattern,
+            Qt.BrushStyle.CrossPattern,
+            Qt.BrushStyle.HorPattern,
+            Qt.BrushStyle.VerPattern,
+            Qt.BrushStyle.DiagCrossPattern,
+            Qt.BrushStyle.Dense4Pattern,
+        )
+        for index, row in enumerate(rows):
+            style = series_style(index)
+            xs = [g - 0.4 + width * (index + 0.5) for g in range(len(self.catalog.archetypes))]
+            heights = [row.score.fits[a.id] for a in self.catalog.archetypes]
+            item = pg.BarGraphItem(
+                x=xs,
+                height=heights,
+                width=width * 0.9,
+                brush=QBrush(QColor(style.color)),
+                pen=pg.mkPen(QColor(style.color).darker(150)),
+            )
+            item.setToolTip(
+                series_label(row.assessment)
+                + "\n"
+                + "\n".join(
+                    f"{a.name}: {h:.0f}"
+                    for a, h in zip(self.catalog.archetypes, heights, strict=True)
+                )
+            )
+            self.addItem(item)
+            self.bars.append(item)
+            pattern = patterns[index % len(patterns)]
+            if pattern != Qt.BrushStyle.NoBrush:
+                # A white hatch over the colour: series stay apart in greyscale too.
+                overlay = pg.BarGraphItem(
+                    x=xs,
+                    height=heights,
+                    width=width * 0.9,
+                    brush=QBrush(QColor(255, 255, 255, 150), pattern),
+                    pen=pg.mkPen(None),
+                )
+                overlay.setAcceptHoverEvents(False)
+                self.addItem(overlay)
+                self.overlays.append(overlay)

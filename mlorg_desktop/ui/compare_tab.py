@@ -1,0 +1,324 @@
+"""Compare 1-8 saved assessments: radar and bar charts, a summary table and the answers that
+differ. The chart stack (pyqtgraph, numpy) loads the first time this tab is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.report.sheet import series_label
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.layout import MARGIN, container, hbox, vbox
+from mlorg_desktop.ui.legend import ChartLegend
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ORG_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CompareTab(QWidget):
+    """Signals:
+    selection_changed(int): how many assessments are chosen now.
+    """
+
+    selection_changed = Signal(int)
+
+    def __init__(
+        self, knowledge: Knowledge, store: AssessmentStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self.store = store
+        self._chosen: list[str] = []  # in the order they were ticked
+        self.comparison: Comparison = compare(knowledge, [])
+        self.radar = None
+        self.bars = None
+
+        self.items = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.items)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter assessments to compare")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setAccessibleName("Assessments to compare; tick up to eight")
+        self.list.setWordWrap(True)
+        self.select_org = QPushButton("Select all of this &organization")
+        self.select_org.setToolTip("Tick every assessment of the highlighted row's organization")
+        self.select_org.clicked.connect(self.select_current_organization)
+        self.clear_button = QPushButton("C&lear")
+        self.clear_button.clicked.connect(self.clear)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.overlay = QCheckBox("Show &archetype reference profiles (dashed)")
+        self.overlay.toggled.connect(self._redraw)
+        for assessment in store.all():
+            self._add_item(assessment)
+        self.items.sort(0)
+        self.items.itemChanged.connect(self._on_items_item_changed)
+
+        self.table = QTableWidget()
+        self.table.setAccessibleName("Comparison summary")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.differences = QTreeWidget()
+        self.differences.setAccessibleName("Questions answered differently")
+        self.differences.setHeaderLabels(["Question / assessment", "Answer"])
+        self.differences.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.differences.setColumnWidth(0, 420)
+        self.details = QTabWidget()
+        self.details.addTab(self.table, "Summary")
+        self.details.addTab(self.differences, "Answers that differ")
+
+        self.charts = QSplitter(Qt.Orientation.Horizontal)
+        self.charts.setMinimumHeight(280)
+        self.legend = ChartLegend()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(container(vbox(self.overlay, self.charts, self.legend)))
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        left = container(
+            vbox(
+                QLabel("<b>Choose 1–8 assessments</b>"),
+                self.filter,
+                self.list,
+                self.select_org,
+                hbox(self.clear_button, None),
+                self.status,
+            )
+        )
+        left.setMaximumWidth(360)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setLayout(vbox(splitter, margin=MARGIN))
+        self._refresh()
+
+    # Selection ---------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        return list(self._chosen)
+
+    def selected_assessments(self) -> list[Assessment]:
+        return [self.store.get(i) for i in self._chosen]
+
+    def set_selected(self, ids: list[str]) -> None:
+        self._chosen = []
+        self._updating(
+            lambda: [self._item(i).setCheckState(Qt.CheckState.Unchecked) for i in self._all_ids()]
+        )
+        for assessment_id in ids[:MAX_COMPARED]:
+            self._item(assessment_id).setCheckState(Qt.CheckState.Checked)
+
+    def select_all(self) -> None:
+        """Tick the first eight in list order (used by screenshots and the smoke test)."""
+        self.set_selected(
+            [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        )
+
+    def clear(self) -> None:
+        self.set_selected([])
+
+    def select_current_organization(self) -> None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            self.status.setText("Highlight an assessment first.")
+            return
+        org = index.data(ORG_ROLE)
+        ids = [
+            self.items.item(r).data(ID_ROLE)
+            for r in range(self.items.rowCount())
+            if self.items.item(r).data(ORG_ROLE) == org
+        ]
+        keep = [i for i in self._chosen if i not in ids]
+        self.set_selected(keep + ids)
+
+    # Store changes -----------------------------------------------------------------------------
+
+    def on_assessment_saved(self, assessment_id: str) -> None:
+        assessment = self.store.get(assessment_id)
+        item = self._find(assessment_id)
+        if item is None:
+            self._add_item(assessment)
+            self.items.sort(0)
+        else:
+            self._updating(lambda: item.setText(series_label(assessment)))
+        if assessment_id in self._chosen:
+            self._refresh()
+
+    def on_assessment_deleted(self, assessment_id: str) -> None:
+        item = self._find(assessment_id)
+        if item is not None:
+            self._updating(lambda: self.items.removeRow(item.row()))
+        if assessment_id in self._chosen:
+            self._chosen.remove(assessment_id)
+            self._refresh()
+
+    # Internals ---------------------------------------------------------------------------------
+
+    def _add_item(self, assessment: Assessment) -> None:
+        item = QStandardItem(series_label(assessment))
+        item.setToolTip(series_label(assessment))
+        item.setCheckable(True)
+        item.setEditable(False)
+        item.setData(assessment.id, ID_ROLE)
+        item.setData(assessment.organization, ORG_ROLE)
+        self._updating(lambda: self.items.appendRow(item))
+
+    def _all_ids(self) -> list[str]:
+        return [self.items.item(r).data(ID_ROLE) for r in range(self.items.rowCount())]
+
+    def _find(self, assessment_id: str) -> QStandardItem | None:
+        for r in range(self.items.rowCount()):
+            if self.items.item(r).data(ID_ROLE) == assessment_id:
+                return self.items.item(r)
+        return None
+
+    def _item(self, assessment_id: str) -> QStandardItem:
+        item = self._find(assessment_id)
+        if item is None:
+            raise KeyError(assessment_id)
+        return item
+
+    def _updating(self, change: object) -> None:
+        self.items.blockSignals(True)
+        try:
+            change()  # type: ignore[operator]
+        finally:
+            self.items.blockSignals(False)
+        self.list.viewport().update()
+
+    def _on_items_item_changed(self, item: QStandardItem) -> None:
+        assessment_id = item.data(ID_ROLE)
+        checked = item.checkState() == Qt.CheckState.Checked
+        if checked and assessment_id not in self._chosen:
+            if len(self._chosen) >= MAX_COMPARED:
+                self._updating(lambda: item.setCheckState(Qt.CheckState.Unchecked))
+                self.status.setText(
+                    f"At most {MAX_COMPARED} assessments can be compared; untick one first."
+                )
+                return
+            self._chosen.append(assessment_id)
+        elif not checked and assessment_id in self._chosen:
+            self._chosen.remove(assessment_id)
+        self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.radar is None:
+            self._create_charts()
+
+    def _create_charts(self) -> None:
+        from mlorg_desktop.ui.charts import FitBarChart, RadarChart
+
+        self.radar = RadarChart(self.knowledge.catalog)
+        self.bars = FitBarChart(self.knowledge.catalog)
+        self.charts.addWidget(self.radar)
+        self.charts.addWidget(self.bars)
+        self._redraw()
+
+    def _refresh(self) -> None:
+        self.comparison = compare(self.knowledge, self.selected_assessments())
+        n = len(self._chosen)
+        if not self.status.text().startswith("At most") or n < MAX_COMPARED:
+            self.status.setText(
+                f"{n} of at most {MAX_COMPARED} chosen."
+                if n
+                else "Tick assessments to compare them."
+            )
+        self._fill_table()
+        self._fill_differences()
+        self._redraw()
+        self.selection_changed.emit(n)
+
+    def _redraw(self, *_args: object) -> None:
+        references = [
+            (a.id, a.name)
+            for a in self.knowledge.catalog.archetypes
+            if self.overlay.isChecked()
+            and all(
+                a.reference_position(d) is not None for d in self.knowledge.catalog.dimension_ids
+            )
+        ]
+        self.legend.set_entries(
+            [series_label(r.assessment) for r in self.comparison.rows], references
+        )
+        if self.radar is None or self.bars is None:
+            return
+        self.radar.set_rows(self.comparison.rows, self.overlay.isChecked())
+        self.bars.set_rows(self.comparison.rows)
+
+    def _fill_table(self) -> None:
+        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
+        dims = self.knowledge.catalog.dimensions
+        headers = ["Assessment", "Primary", "Runner-up", "Margin", "Coverage"] + [
+            d.short_name for d in dims
+        ]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(self.comparison.rows))
+        for r, row in enumerate(self.comparison.rows):
+            s = row.score
+            cells = [
+                series_label(row.assessment),
+                names[s.primary] if s.primary else "— (coverage below 70%)",
+                names[s.runner_up] if s.primary and s.runner_up else "—",
+                f"{s.margin:.0f}" if s.primary else "—",
+                f"{s.coverage:.0%}",
+            ]
+            cells += [
+                "—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _fill_differences(self) -> None:
+        self.differences.clear()
+        labels = [series_label(r.assessment) for r in self.comparison.rows]
+        if len(labels) < 2:
+            self.differences.addTopLevelItem(
+                QTreeWidgetItem(
+                    ["Choose two or more assessments to see where their answers differ.", ""]
+                )
+            )
+            return
+        if not self.comparison.differences:
+            self.differences.addTopLevelItem(
+                QTreeWidgetItem(["The chosen assessments answered every question alike.", ""])
+            )
+        for difference in self.comparison.differences:
+            top = QTreeWidgetItem([difference.question_text, ""])
+            top.setToolTip(0, difference.question_text)
+            for label, answer in zip(labels, difference.answers, strict=True):
+                child = QTreeWidgetItem([label, answer])
+                child.setToolTip(1, answer)
+                top.addChild(child)
+            self.differences.addTopLevelItem(top)
+        self.differences.expandAll()

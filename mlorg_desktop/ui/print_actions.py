@@ -1,0 +1,83 @@
+"""File ▸ Print, Print Preview, Export as PDF and Page Setup: thin wrappers of render_sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.report.output import (
+    SheetOutputError,
+    default_page_size_name,
+    page_layout,
+    paint_sheet,
+    print_sheet,
+    write_pdf,
+)
+from mlorg_desktop.report.sheet import SheetData, build_sheet_data
+from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.msgbox import Messenger
+
+
+class SheetPrinting:
+    """Owns the one QPrinter the window prints with, so page setup sticks and the preview's
+    printer outlives its dialog (a temporary QPrinter there crashes)."""
+
+    def __init__(self, knowledge: Knowledge, messenger: Messenger, source: str) -> None:
+        self.knowledge = knowledge
+        self.messenger = messenger
+        self.source = source
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageLayout(page_layout(default_page_size_name()))
+
+    def sheet(self, assessments: list[Assessment]) -> SheetData:
+        return build_sheet_data(self.knowledge, assessments, self.source)
+
+    def page_size_name(self) -> str:
+        size = self.printer.pageLayout().pageSize()
+        return "Letter" if size.id() == size.PageSizeId.Letter else "A4"
+
+    def page_setup(self, parent: QWidget | None) -> None:
+        dialogs.ask_page_setup(parent, self.printer)
+        # The sheet is designed for portrait; keep whatever size and margins were chosen.
+        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+
+    def print(self, parent: QWidget | None, assessments: list[Assessment]) -> int:
+        if not dialogs.ask_print(parent, self.printer):
+            return 0
+        try:
+            return print_sheet(self.printer, self.sheet(assessments))
+        except (SheetOutputError, RuntimeError) as exc:
+            self.messenger.error(parent, "Printing failed", str(exc))
+            return 0
+
+    def preview(self, parent: QWidget | None, assessments: list[Assessment]) -> None:
+        data = self.sheet(assessments)
+        dialogs.show_print_preview(
+            parent, self.printer, lambda printer: self._paint(parent, printer, data)
+        )
+
+    def _paint(self, parent: QWidget | None, printer: QPrinter, data: SheetData) -> None:
+        try:
+            paint_sheet(printer, data)
+        except (SheetOutputError, RuntimeError) as exc:
+            self.messenger.error(parent, "Preview failed", str(exc))
+
+    def export_pdf(self, parent: QWidget | None, assessments: list[Assessment]) -> Path | None:
+        suggested = f"ml-organization-comparison-{self.sheet([]).generated_on}.pdf"
+        path = dialogs.ask_pdf_path(parent, suggested)
+        if path is None:
+            return None
+        try:
+            pages = write_pdf(path, self.sheet(assessments), self.page_size_name())
+        except SheetOutputError as exc:
+            self.messenger.error(parent, "Export failed", str(exc))
+            return None
+        self.messenger.info(
+            parent, "Comparison sheet exported", f"Wrote a {pages}-page sheet to {path}."
+        )
+        return path

@@ -1,0 +1,45 @@
+"""The CUPS test queue (created by .ci/cups-setup) and waiting for cups-pdf's output."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+QUEUE = "TestPDF"
+OUTPUT = Path.home() / "PDF"
+
+
+def require_queue() -> dict[Path, float]:
+    """Skip (saying how to enable it) without the queue; return the output folder's state."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    ready = (
+        shutil.which("lpstat")
+        and subprocess.run(["lpstat", "-p", QUEUE], capture_output=True).returncode == 0
+    )
+    if not ready:
+        pytest.skip(f"no CUPS queue named {QUEUE}: run .ci/cups-setup (as root) to create it")
+    if QUEUE not in [p.printerName() for p in QPrinterInfo.availablePrinters()]:
+        pytest.skip(f"Qt does not see the {QUEUE} queue; is CUPS running?")
+    OUTPUT.mkdir(exist_ok=True)
+    return {p: p.stat().st_mtime_ns for p in OUTPUT.glob("*.pdf")}
+
+
+def wait_for_output(before: dict[Path, float], timeout: float = 60.0) -> Path:
+    """cups-pdf reuses names and creates the file before writing it: wait for a new or
+    rewritten PDF that pdfinfo accepts."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in OUTPUT.glob("*.pdf"):
+            changed = before.get(path) != path.stat().st_mtime_ns
+            if (
+                changed
+                and subprocess.run(["pdfinfo", str(path)], capture_output=True).returncode == 0
+            ):
+                return path
+        time.sleep(0.25)
+    pytest.fail(f"cups-pdf wrote nothing new to {OUTPUT} within {timeout:.0f} s")

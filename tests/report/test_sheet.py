@@ -1,0 +1,107 @@
+"""The comparison sheet as a reader sees it: text, pages, vectors, metadata, paper size."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlorg_desktop.report.output import SheetOutputError, default_page_size_name, write_pdf
+from mlorg_desktop.report.sheet import build_sheet_data
+from tests.pdf_tools import pdf_image_count, pdf_info, pdf_pages, pdf_text
+
+
+def _sheet(qapp, knowledge, assessments, tmp_path, name="sheet.pdf", size="A4"):
+    path = tmp_path / name
+    pages = write_pdf(path, build_sheet_data(knowledge, assessments, "test store"), size)
+    return path, pages
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_one_assessment(qapp, knowledge, examples, tmp_path):
+    cobalt = next(e for e in examples if e.organization == "Cobalt Payments")
+    path, pages = _sheet(qapp, knowledge, [cobalt], tmp_path)
+    text = _flat(pdf_text(path))
+    assert pdf_pages(path) == pages
+    for expected in (
+        "ML organization comparison",
+        "Source: test store",
+        "Cobalt Payments",
+        "Business & Product Embedded",
+        "Top strengths",
+        "Top risks",
+        "Fraud and checkout-conversion models",
+        f"Page 1 of {pages}",
+        "Positions on the design dimensions",
+        "Fit per archetype",
+    ):
+        assert expected in text, expected
+
+
+def test_three_assessments_list_everyone_with_strengths_risks_and_notes(
+    qapp, knowledge, examples, tmp_path
+):
+    chosen = examples[:3]
+    path, _ = _sheet(qapp, knowledge, chosen, tmp_path)
+    text = _flat(pdf_text(path))
+    for a in chosen:
+        assert a.organization in text
+        assert _flat(a.notes)[:60] in text
+    assert text.count("Top strengths") == 3
+
+
+def test_eight_with_long_notes_run_to_more_pages(qapp, knowledge, many, tmp_path):
+    short_path, short_pages = _sheet(qapp, knowledge, many(3), tmp_path, "three.pdf")
+    long_path, long_pages = _sheet(qapp, knowledge, many(8, note_repeats=8), tmp_path, "eight.pdf")
+    assert long_pages > short_pages >= 1
+    text = pdf_text(long_path)
+    assert f"Page {long_pages} of {long_pages}" in text
+    for i in range(1, 9):
+        assert f"Unit {i}" in text
+
+
+def test_table_header_repeats_when_the_table_splits(qapp, knowledge, many, tmp_path):
+    path, pages = _sheet(qapp, knowledge, many(50), tmp_path, "fifty.pdf")
+    text = pdf_text(path)
+    assert pages >= 3
+    assert text.count("Runner-up") >= 2 and text.count("Assessment") >= 2
+    assert "The charts show the first 8 of 50" in _flat(text)
+
+
+def test_charts_are_vectors_and_fonts_are_embedded(qapp, knowledge, many, tmp_path):
+    path, _ = _sheet(qapp, knowledge, many(8), tmp_path)
+    assert pdf_image_count(path) == 0
+    info = pdf_info(path)
+    assert info["Title"] == "ML organization comparison"
+    assert info["Author"].startswith("MLOrg Desktop")
+    import subprocess
+
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts)  # every font embedded
+
+
+@pytest.mark.parametrize(
+    ("size", "points"), [("A4", "595 x 842 pts (A4)"), ("Letter", "612 x 792 pts (letter)")]
+)
+def test_page_size(qapp, knowledge, examples, tmp_path, size, points):
+    path, _ = _sheet(qapp, knowledge, examples[:2], tmp_path, size=size)
+    assert pdf_info(path)["Page size"].startswith(points)
+
+
+def test_default_page_size_follows_the_locale():
+    from PySide6.QtCore import QLocale
+
+    assert (
+        default_page_size_name(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        == "Letter"
+    )
+    assert default_page_size_name(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "A4"
+
+
+def test_write_into_a_missing_folder_fails_cleanly(qapp, knowledge, examples, tmp_path):
+    with pytest.raises(SheetOutputError, match="does not exist"):
+        write_pdf(tmp_path / "nope" / "x.pdf", build_sheet_data(knowledge, examples[:1], "s"), "A4")
+    assert not (tmp_path / "nope").exists()

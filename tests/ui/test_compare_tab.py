@@ -1,0 +1,162 @@
+"""The Compare tab: selection, charts and legend follow it, updates from elsewhere, lazy charts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+
+from mlorg_desktop.domain.comparison import radar_point
+from mlorg_desktop.ui import dialogs
+
+
+@pytest.fixture
+def compare(make_window, demo_store, qtbot):
+    window = make_window(demo_store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.compare_tab)
+    qtbot.waitUntil(lambda: window.compare_tab.radar is not None)
+    return window
+
+
+def _tick(tab, row: int) -> None:
+    item = tab.items.item(row)
+    item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_series_and_legend_follow_the_selection(compare):
+    tab = compare.compare_tab
+    assert tab.radar.series == [] and tab.legend.count() == 0
+    for row in range(3):
+        _tick(tab, row)
+    assert len(tab.radar.series) == 3 and len(tab.radar.polygons) == 3
+    assert len(tab.bars.bars) == 3 and tab.legend.count() == 3
+    assert tab.table.rowCount() == 3
+    tab.items.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert len(tab.radar.series) == 2 and tab.legend.count() == 2
+    tab.overlay.setChecked(True)
+    assert len(tab.radar.references) == 4  # Nascent has no reference profile
+    assert tab.legend.count() == 2 + 4
+
+
+def test_radar_series_points_sit_where_the_geometry_says(compare, knowledge):
+    tab = compare.compare_tab
+    _tick(tab, 0)
+    row = tab.comparison.rows[0]
+    xs, ys = tab.radar.series[0].getData()
+    for i, dimension in enumerate(knowledge.catalog.dimensions):
+        expected = radar_point(row.score.positions[dimension.id] or 0, i, 3)
+        assert (xs[i], ys[i]) == pytest.approx(expected)
+    assert (xs[-1], ys[-1]) == (xs[0], ys[0])  # closed polygon
+
+
+def test_at_most_eight(compare, demo_store, examples, store):
+    from dataclasses import replace
+
+    tab = compare.compare_tab
+    extra = [
+        replace(examples[0], id=f"00000000-0000-4000-8000-{i:012d}", unit=f"U{i}") for i in range(4)
+    ]
+    demo_store.import_many(extra)
+    for a in extra:
+        tab.on_assessment_saved(a.id)
+    for row in range(tab.items.rowCount()):
+        _tick(tab, row)
+    assert len(tab.selected_ids()) == 8
+    assert "At most 8" in tab.status.text()
+    assert len(tab.radar.series) == 8
+
+
+def test_select_all_of_one_organization(compare):
+    tab = compare.compare_tab
+    rows = [
+        r
+        for r in range(tab.proxy.rowCount())
+        if tab.proxy.index(r, 0).data().startswith("Meridian Bank")
+    ]
+    tab.list.setCurrentIndex(tab.proxy.index(rows[0], 0))
+    tab.select_org.click()
+    assert len(tab.selected_ids()) == 2
+    assert tab.comparison.differences  # the two Meridian assessments differ
+    assert tab.differences.topLevelItemCount() == len(tab.comparison.differences)
+
+
+def test_charts_update_on_save_and_delete_elsewhere(compare, qtbot, monkeypatch):
+    tab, saved, editor = compare.compare_tab, compare.saved_tab, compare.assessment_tab
+    tab.select_all()
+    first_id = tab.selected_ids()[0]
+    before = tab.comparison.rows[0].score.fits.copy()
+    # Edit the first chosen assessment in the Assessment tab: answer everything "a" (Nascent).
+    saved.select(first_id)
+    saved.open_selected()
+    for card in editor.cards.values():
+        card.buttons[card.question.options[0].id].click()
+    compare.save_action.trigger()
+    after = tab.comparison.rows[0].score.fits
+    assert after != before and after["nascent"] == 100
+    # Deleting it elsewhere removes its series; undo puts it back in the list.
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: True)
+    saved.select(first_id)
+    saved.delete_selected()
+    assert first_id not in tab.selected_ids()
+    assert len(tab.radar.series) == len(tab.selected_ids()) == 5
+    compare.undo_delete_action.trigger()
+    assert tab.items.rowCount() == 6
+
+
+def test_dark_palette_renders(compare, qtbot):
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#17181a"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    compare.setPalette(palette)
+    from mlorg_desktop.ui.charts import FitBarChart
+
+    chart = FitBarChart(compare.knowledge.catalog)
+    chart.setPalette(palette)
+    qtbot.addWidget(chart)
+    from mlorg_desktop.ui import charts
+
+    charts._themed(chart)
+    assert chart.backgroundBrush().color() == QColor("#17181a")
+
+
+def test_pyqtgraph_loads_only_when_the_compare_tab_opens(tmp_path):
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from pathlib import Path
+        from PySide6.QtCore import QSettings
+        from mlorg_desktop.domain.knowledge import load_knowledge
+        from mlorg_desktop.paths import AppPaths
+        from mlorg_desktop.resources import resources_dir
+        from mlorg_desktop.store import AssessmentStore
+        from mlorg_desktop.ui.app import FirstPaintWatcher, create_application
+        from mlorg_desktop.ui.main_window import MainWindow
+        from mlorg_desktop.ui.msgbox import Messenger
+        k = load_knowledge(resources_dir())
+        app = create_application(resources_dir())
+        root = Path({str(tmp_path)!r})
+        store = AssessmentStore(root / "a.json", k.bank)
+        w = MainWindow(k, store, AppPaths(root, root / "logs"),
+                       QSettings(str(root / "s.ini"), QSettings.Format.IniFormat), Messenger(True))
+        watcher = FirstPaintWatcher(w)
+        w.show()
+        while not watcher.painted:
+            app.processEvents()
+        print("after paint:", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
+        w.tabs.setCurrentWidget(w.compare_tab)
+        app.processEvents()
+        print("after compare:", "pyqtgraph" in sys.modules)
+    """)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert "after paint: False False" in out
+    assert "after compare: True" in out

@@ -1,0 +1,30 @@
+"""File ▸ Print through a real CUPS queue: the same code path the Print dialog drives."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlorg_desktop.ui import dialogs
+from tests.cups_tools import QUEUE, require_queue, wait_for_output
+from tests.pdf_tools import pdf_text
+
+pytestmark = pytest.mark.cups
+
+
+def test_print_action_reaches_the_queue(make_window, demo_store, monkeypatch):
+    before = require_queue()
+    window = make_window(demo_store)
+    window.compare_tab.select_all()
+    chosen = window.compare_tab.selected_assessments()[:3]
+    window.compare_tab.set_selected([a.id for a in chosen])
+
+    def choose(parent, printer) -> bool:
+        printer.setPrinterName(QUEUE)
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", choose)
+    window.print_action.trigger()
+    text = pdf_text(wait_for_output(before))
+    assert "ML organization comparison" in text
+    for a in chosen:
+        assert a.organization in text
