@@ -34,6 +34,13 @@ from mlorg_desktop.ui.question_card import QuestionCard
 from mlorg_desktop.ui.results_panel import ResultsPanel
 
 
+class _DateEdit(QDateEdit):
+    """Tab leaves the field like any other; Left/Right still move between its sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class AssessmentTab(QWidget):
     """Fill in, edit and save one assessment.
 
@@ -80,7 +87,7 @@ class AssessmentTab(QWidget):
             edit.setMaxLength(NAME_MAX)
             edit.setAccessibleName(name)
             edit.textEdited.connect(self._on_field_edited)
-        self.assessed_on = QDateEdit()
+        self.assessed_on = _DateEdit()
         self.assessed_on.setCalendarPopup(True)
         self.assessed_on.setDisplayFormat("yyyy-MM-dd")
         self.assessed_on.setAccessibleName("Assessment date")
@@ -233,6 +240,15 @@ class AssessmentTab(QWidget):
             self._set_dirty(True)
             self._update_title()
 
+    def reattach_if_restored(self, assessment: Assessment) -> None:
+        """Undo brought back the assessment this form was showing: it is stored again."""
+        if self._stored is not None or self._draft_id != assessment.id:
+            return
+        self._stored = assessment
+        unchanged = replace(self.current_assessment(), updated_at=assessment.updated_at)
+        self._set_dirty(unchanged != assessment)
+        self._update_title()
+
     # Building the form -----------------------------------------------------------------------
 
     def _show(self, stored: Assessment | None, template: Assessment | None = None) -> None:
@@ -289,12 +305,19 @@ class AssessmentTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sections.addItem(item)
         self.progress.setRange(0, questionnaire.question_count)
+        # Widgets join the focus chain in creation order and the cards come last: put them
+        # between the form and the results so Tab walks form, questions, results.
+        cards = list(self.cards.values())
+        if cards:
+            QWidget.setTabOrder(self.notes, cards[0].group.buttons()[0])
+            QWidget.setTabOrder(cards[-1].group.buttons()[-1], self.results)
 
     # Reacting --------------------------------------------------------------------------------
 
     def _on_field_edited(self, *_args: object) -> None:
         if not self._loading:
             self._set_dirty(True)
+            self._update_title()
 
     def _on_card_answer_changed(self, _question_id: str, _answer: str) -> None:
         if not self._loading:

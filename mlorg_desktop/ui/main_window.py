@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_saved_tab_assessment_restored(self, assessment_id: str) -> None:
+        self.assessment_tab.reattach_if_restored(self.store.get(assessment_id))
         self.compare_tab.on_assessment_saved(assessment_id)
         self.statusBar().showMessage("Deleted assessment restored.", 5000)
 

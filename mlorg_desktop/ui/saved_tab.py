@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -88,6 +89,7 @@ class SavedTab(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_delete)
         self.count = QLabel()
+        self.table.installEventFilter(self)  # the Delete key deletes the current row
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.rowsInserted.connect(self._update_buttons)
         self.proxy.rowsRemoved.connect(self._update_buttons)
@@ -118,7 +120,11 @@ class SavedTab(QWidget):
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
+        if rows:
+            return str(rows[0].data(ID_ROLE))
+        # The keyboard's current row counts too: a re-sort can clear the selection but not it.
+        current = self.table.currentIndex()
+        return str(current.siblingAtColumn(0).data(ID_ROLE)) if current.isValid() else None
 
     def select(self, assessment_id: str) -> None:
         source = self.model.index(self.model.row_of(assessment_id), 0)
@@ -169,6 +175,17 @@ class SavedTab(QWidget):
         self.assessment_restored.emit(assessment.id)
         self.undo_available.emit(bool(self._deleted))
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.open_requested.emit(str(index.data(ID_ROLE)))

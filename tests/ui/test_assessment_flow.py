@@ -213,3 +213,47 @@ def test_section_navigator_jumps_and_counts(shown, qtbot):
     assert item.text().startswith("Data and compute (1/3)")
     tab._on_sections_item_activated(item)
     assert shown.focusWidget() is tab.cards["q12"].buttons["q12a"]
+
+
+def test_undo_delete_reattaches_the_open_form(shown, qtbot, demo_store, make_window, monkeypatch):
+    window = make_window(demo_store)
+    tab, saved = window.assessment_tab, window.saved_tab
+    target = demo_store.all()[0]
+    saved.select(target.id)
+    saved.open_selected()
+    assert tab.stored_id() == target.id and not tab.is_dirty()
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: True)
+    saved.select(target.id)
+    saved.delete_selected()
+    assert tab.stored_id() is None and tab.is_dirty()  # the form keeps the work as a draft
+    window.undo_delete_action.trigger()
+    assert tab.stored_id() == target.id and not tab.is_dirty()
+
+
+def test_delete_key_in_the_table(window, demo_store, make_window, qtbot, monkeypatch):
+    window = make_window(demo_store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.saved_tab)
+    table = window.saved_tab.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: asked.append(name) or True)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked and len(demo_store) == 5
+
+
+def test_tab_goes_from_notes_to_the_first_question(shown, qtbot):
+    tab = shown.assessment_tab
+    tab.assessed_on.setFocus()
+    qtbot.keyClick(tab.assessed_on, Qt.Key.Key_Tab)
+    assert shown.focusWidget() is tab.notes
+    qtbot.keyClick(tab.notes, Qt.Key.Key_Tab)
+    assert shown.focusWidget() is tab.cards["q01"].buttons["q01a"]
+
+
+def test_title_follows_the_organization_as_typed(shown, qtbot):
+    tab = shown.assessment_tab
+    qtbot.keyClicks(tab.organization, "Keyboard Corp")
+    assert "Keyboard Corp" in tab.title.text() and "unsaved changes" in tab.title.text()
