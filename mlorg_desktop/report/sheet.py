@@ -210,7 +210,7 @@ def _html(data: SheetData) -> str:
         ("Assessment", 22),
         ("Primary archetype", 15),
         ("Runner-up (margin)", 15),
-        ("Coverage", 9),
+        ("Cov.", 9),
     ] + [(d.short_name, 12) for d in dims]
     head = "".join(f"<th width='{w}%'>{escape(h)}</th>" for h, w in headers)
     body = []
