@@ -6,6 +6,8 @@ import logging
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from functools import partial
+from pathlib import Path
 
 from mlorg_desktop import cli
 from mlorg_desktop.crash import enable_faulthandler, setup_logging
@@ -13,11 +15,19 @@ from mlorg_desktop.demo import make_demo_paths, seed_demo_store
 from mlorg_desktop.domain.catalog import CatalogError
 from mlorg_desktop.domain.knowledge import Knowledge, load_knowledge
 from mlorg_desktop.domain.validation import DataError
-from mlorg_desktop.paths import resolve_paths
+from mlorg_desktop.paths import AppPaths, resolve_paths
 from mlorg_desktop.resources import resources_dir
-from mlorg_desktop.store import AssessmentStore, StoreDamagedError, StoreError
+from mlorg_desktop.store import (
+    AssessmentStore,
+    StoreBusyError,
+    StoreDamagedError,
+    StoreError,
+    StoreLock,
+)
+from mlorg_desktop.store.recovery import damage_report, usable_backup
 
 log = logging.getLogger(__name__)
+WRITING_COMMANDS = {"import"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,16 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_FAILURE
 
     if args.smoke_test:
-        from mlorg_desktop.ui.app import run_smoke_test
-
-        try:
-            return run_smoke_test(knowledge, resources)
-        except Exception as exc:  # the smoke test reports any failure as a non-zero exit
-            import traceback
-
-            traceback.print_exc()
-            print(f"error: smoke test failed: {exc}", file=sys.stderr)
-            return cli.EXIT_FAILURE
+        return _smoke_test(knowledge, resources)
 
     with ExitStack() as cleanup:
         if args.demo:
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             cleanup.callback(folder.cleanup)
         else:
             paths = resolve_paths(args.data_dir)
-        if args.command in ("questionnaire",):
+        if args.command == "questionnaire":
             return cli.cmd_questionnaire(args, knowledge, sys.stdout)
         try:
             paths.ensure()
@@ -62,54 +63,74 @@ def main(argv: Sequence[str] | None = None) -> int:
         cleanup.callback(logging.shutdown)
         cleanup.enter_context(enable_faulthandler(paths.log_dir))
         log.info("starting %s with data in %s", args.command or "gui", paths.data_dir)
-        store = _open_store(paths.store_file, knowledge)
+        seed = partial(seed_demo_store, knowledge=knowledge, resources=resources)
+        if args.command is None:
+            from mlorg_desktop.ui.app import run_gui
+
+            return run_gui(
+                knowledge, paths, resources, demo=args.demo, seed=seed if args.demo else None
+            )
+        if args.command in WRITING_COMMANDS:
+            lock = StoreLock(paths.store_file)
+            try:
+                lock.acquire()
+            except StoreBusyError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return cli.EXIT_STORE_BUSY
+            cleanup.callback(lock.release)
+        store = _open_store(paths, knowledge)
         if store is None:
             return cli.EXIT_STORE_DAMAGED
+        cleanup.callback(store.close)
         if args.demo:
-            seed_demo_store(store, knowledge, resources)
-        return _dispatch(args, knowledge, store, paths, resources)
+            seed(store)
+        return _dispatch(args.command, args, knowledge, store)
     return cli.EXIT_OK  # pragma: no cover - the with-block always returns
 
 
-def _open_store(path: object, knowledge: Knowledge) -> AssessmentStore | None:
+def _smoke_test(knowledge: Knowledge, resources: Path) -> int:
+    from mlorg_desktop.ui.app import run_smoke_test
+
     try:
-        return AssessmentStore(path, knowledge.bank)  # type: ignore[arg-type]
+        return run_smoke_test(knowledge, resources)
+    except Exception as exc:  # the smoke test reports any failure as a non-zero exit
+        import traceback
+
+        traceback.print_exc()
+        print(f"error: smoke test failed: {exc}", file=sys.stderr)
+        return cli.EXIT_FAILURE
+
+
+def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None:
+    """The store for a command; a damaged one is reported and left exactly as it is."""
+    try:
+        return AssessmentStore(paths.store_file, knowledge.bank)
     except StoreDamagedError as exc:
-        print(f"error: the store is damaged and was not changed: {exc}", file=sys.stderr)
+        backup = usable_backup(paths.store_file, knowledge.bank)
+        print(
+            f"error: {damage_report(paths.store_file, str(exc), backup)}\n"
+            "Open MLOrg Desktop on this folder to move it aside and restore the backup or "
+            "start empty.",
+            file=sys.stderr,
+        )
         return None
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
 
 
-def _dispatch(
-    args: object, knowledge: Knowledge, store: AssessmentStore, paths: object, resources: object
-) -> int:
-    command = getattr(args, "command", None)
-    out = sys.stdout
+def _dispatch(command: str, args: object, knowledge: Knowledge, store: AssessmentStore) -> int:
+    handlers = {
+        "list": cli.cmd_list,
+        "export": cli.cmd_export,
+        "import": cli.cmd_import,
+        "sheet": cli.cmd_sheet,
+    }
     try:
-        if command == "list":
-            return cli.cmd_list(args, knowledge, store, out)  # type: ignore[arg-type]
-        if command == "export":
-            return cli.cmd_export(args, knowledge, store, out)  # type: ignore[arg-type]
-        if command == "import":
-            return cli.cmd_import(args, knowledge, store, out)  # type: ignore[arg-type]
-        if command == "sheet":
-            return cli.cmd_sheet(args, knowledge, store, out)  # type: ignore[arg-type]
-        from mlorg_desktop.ui.app import run_gui
-
-        return run_gui(
-            knowledge,
-            store,
-            paths,
-            resources,  # type: ignore[arg-type]
-            demo=bool(getattr(args, "demo", False)),
-        )
+        return handlers[command](args, knowledge, store, sys.stdout)  # type: ignore[arg-type,operator]
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return cli.EXIT_FAILURE
-    finally:
-        store.close()
 
 
 if __name__ == "__main__":

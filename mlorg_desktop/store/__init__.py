@@ -6,12 +6,15 @@ from mlorg_desktop.store.errors import (
     StoreNewerError,
     StoreWriteError,
 )
+from mlorg_desktop.store.lock import StoreBusyError, StoreLock
 from mlorg_desktop.store.repository import AssessmentStore, ImportReport
 
 __all__ = [
     "AssessmentStore",
     "ImportReport",
+    "StoreBusyError",
     "StoreDamagedError",
+    "StoreLock",
     "StoreError",
     "StoreNewerError",
     "StoreWriteError",

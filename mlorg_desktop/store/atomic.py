@@ -18,20 +18,39 @@ from typing import Any
 from tinydb.storages import Storage
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so readers see either the old or the new file, whole."""
+def backup_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.bak")
+
+
+def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> None:
+    """Replace ``path`` with ``payload`` so readers see either the old or the new file, whole.
+
+    With ``keep_backup`` the file being replaced stays reachable as ``<name>.bak``: a hard link
+    to it is renamed over the old backup first (no copy, and atomic), so at every instant both
+    names hold a complete file.
+    """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            _link_backup(path)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
     fsync_folder(path.parent)
+
+
+def _link_backup(path: Path) -> None:
+    link_name = path.with_name(f".{path.name}.bak.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(link_name)
+    os.link(path, link_name)
+    os.replace(link_name, backup_path(path))
 
 
 def fsync_folder(folder: Path) -> None:
@@ -70,7 +89,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         try:
-            write_atomic(self.path, encode(data))
+            write_atomic(self.path, encode(data), keep_backup=True)
         except BaseException:
             self._data = None
             raise

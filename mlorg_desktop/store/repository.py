@@ -45,10 +45,10 @@ class ImportReport:
 class AssessmentStore:
     """The user's saved assessments. Every public write is one atomic file replacement."""
 
-    def __init__(self, path: Path, bank: QuestionBank) -> None:
+    def __init__(self, path: Path, bank: QuestionBank, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._bank = bank
-        self.read_only = False
+        self.read_only = read_only
         self._storage = AtomicJSONStorage(self.path)
         raw = self._read_raw()
         version = schema_version(raw) if raw is not None else CURRENT_SCHEMA
@@ -67,11 +67,13 @@ class AssessmentStore:
             except AssessmentError as exc:
                 raise StoreDamagedError(self.path, str(exc)) from None
             self._index[assessment.id] = (doc.doc_id, assessment)
-        if raw is not None and version < CURRENT_SCHEMA:
+        if raw is not None and version < CURRENT_SCHEMA and not read_only:
             self._write_migrated(version)
-        self.newer_error: StoreNewerError | None = None
-        if self.read_only:
-            self.newer_error = StoreNewerError(
+        self.read_only_error: StoreNewerError | None = None
+        if read_only:
+            self.read_only_error = StoreNewerError(self.path, f"{self.path} is open read-only.")
+        elif self.read_only:
+            self.read_only_error = StoreNewerError(
                 self.path,
                 f"{self.path} was written by a newer version of MLOrg Desktop "
                 f"(store schema {version}; this version knows {CURRENT_SCHEMA}). "
@@ -175,8 +177,8 @@ class AssessmentStore:
     # Internals -----------------------------------------------------------------------------
 
     def _check_writable(self) -> None:
-        if self.newer_error is not None:
-            raise self.newer_error
+        if self.read_only_error is not None:
+            raise self.read_only_error
 
     def _ensure_meta(self) -> None:
         raw = self._storage.read()

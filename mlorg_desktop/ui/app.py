@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings
@@ -13,6 +14,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
+from mlorg_desktop.crash import install_excepthook
 from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
@@ -20,6 +23,8 @@ from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.crash_dialog import show_crash_report
 from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.single_instance import InstanceGuard
+from mlorg_desktop.ui.store_opening import open_store_interactive
 
 
 def set_application_names() -> None:
@@ -59,21 +64,44 @@ class FirstPaintWatcher(QObject):
 
 def run_gui(
     knowledge: Knowledge,
-    store: AssessmentStore,
     paths: AppPaths,
     resources: Path,
     *,
     demo: bool = False,
+    seed: Callable[[AssessmentStore], None] | None = None,
 ) -> int:
+    """The window over the user's store: one instance per store, damaged files recovered."""
     app = create_application(resources)
     messenger = Messenger()
-    from mlorg_desktop.crash import install_excepthook
-
-    window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
-    install_excepthook(lambda report: show_crash_report(window, report, paths.log_dir))
-    FirstPaintWatcher(window)
-    window.show()
-    return app.exec()
+    guard = InstanceGuard(paths.store_file)
+    if not guard.acquire():
+        if guard.ask_running_instance_to_raise():
+            print(f"MLOrg Desktop is already open on {paths.store_file}; brought it forward.")
+            return 0
+        pid = guard.holder_pid()
+        messenger.error(
+            None,
+            "Store in use",
+            f"{paths.store_file} is in use by another process"
+            f"{f' (pid {pid})' if pid else ''}. Close it and start again.",
+        )
+        return EXIT_STORE_BUSY
+    try:
+        store = open_store_interactive(paths.store_file, knowledge, messenger)
+        if store is None:
+            return EXIT_STORE_DAMAGED
+        if seed is not None:
+            seed(store)
+        window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
+        install_excepthook(lambda report: show_crash_report(window, report, paths.log_dir))
+        guard.raise_requested.connect(window.bring_to_front)
+        FirstPaintWatcher(window)
+        window.show()
+        code = app.exec()
+        store.close()
+        return code
+    finally:
+        guard.release()
 
 
 def _wait_until(app: QApplication, condition: object, timeout_ms: int, what: str) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -103,3 +104,35 @@ def show_print_preview(
     parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
 ) -> None:
     make_preview_dialog(parent, printer, paint).exec()
+
+
+class DamagedStoreChoice(Enum):
+    RESTORE = "restore"
+    START_EMPTY = "empty"
+    QUIT = "quit"
+
+
+def ask_damaged_store(parent: QWidget | None, report: str, has_backup: bool) -> DamagedStoreChoice:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Assessment store damaged",
+        "Your assessment store could not be read. Nothing has been overwritten.",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(report)
+    box.setTextInteractionFlags(
+        box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    restore.setEnabled(has_backup)
+    empty = box.addButton("Start with an empty store", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore if has_backup else empty)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return DamagedStoreChoice.RESTORE
+    if clicked is empty:
+        return DamagedStoreChoice.START_EMPTY
+    return DamagedStoreChoice.QUIT

@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
         self.saved_tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         self.saved_tab.undo_available.connect(self.undo_delete_action.setEnabled)
         self._restore_geometry()
-        if store.newer_error is not None:
-            self.statusBar().showMessage(str(store.newer_error))
+        if store.read_only_error is not None:
+            self.statusBar().showMessage(str(store.read_only_error))
         else:
             self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
 
@@ -175,6 +175,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     # Slots ------------------------------------------------------------------------------------
+
+    def bring_to_front(self) -> None:
+        """Another launch on the same store asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_about(self) -> None:
         dialog = AboutDialog(self.store.path, self.paths.log_dir, self)

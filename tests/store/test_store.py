@@ -67,7 +67,9 @@ def test_delete_and_restore(store, store_path, knowledge):
 def test_import_is_one_write_and_reports_existing_ids(store, examples, monkeypatch):
     writes = []
     real = atomic.write_atomic
-    monkeypatch.setattr(atomic, "write_atomic", lambda p, b: (writes.append(p), real(p, b)))
+    monkeypatch.setattr(
+        atomic, "write_atomic", lambda p, b, **kw: (writes.append(p), real(p, b, **kw))
+    )
     store.save(examples[0])
     writes.clear()
     report = store.import_many(examples)
@@ -90,7 +92,8 @@ def test_failed_write_leaves_file_and_memory_unchanged(store, store_path, monkey
         store.save(_assessment())
     monkeypatch.undo()
     assert store_path.read_bytes() == before
-    assert [p.name for p in store_path.parent.iterdir()] == [store_path.name]  # no temp files
+    leftovers = sorted(p.name for p in store_path.parent.iterdir())
+    assert leftovers == [store_path.name, f"{store_path.name}.bak"]  # no temp files
     assert store.get(saved.id).organization == "Acme Analytics"
     assert len(store) == 1
     # The next successful write is built from the file, not from tinydb's half-applied change.
@@ -112,8 +115,17 @@ def test_write_goes_through_a_temp_file_and_replace(store, store_path, monkeypat
         lambda a, b: (calls.append((Path(a).name, Path(b).name)), real_replace(a, b)),
     )
     store.save(_assessment())
-    ((tmp_name, target),) = calls
+    (backup_link, backup), (tmp_name, target) = calls
     assert target == store_path.name and tmp_name.endswith(".tmp") and tmp_name != target
+    assert backup == f"{store_path.name}.bak" and backup_link.endswith(".bak.tmp")
+
+
+def test_backup_holds_the_previous_good_state(store, store_path):
+    store.save(_assessment(organization="First"))
+    previous = store_path.read_bytes()
+    store.save(_assessment(organization="Second"))
+    backup = store_path.with_name(f"{store_path.name}.bak")
+    assert backup.read_bytes() == previous
 
 
 @pytest.mark.parametrize(

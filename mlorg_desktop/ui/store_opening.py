@@ -1,0 +1,58 @@
+"""Opening the store for the window: a damaged file is moved aside and the user chooses."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.store import AssessmentStore, StoreDamagedError, StoreError
+from mlorg_desktop.store.recovery import damage_report, move_aside, restore_backup, usable_backup
+from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.msgbox import Messenger
+
+log = logging.getLogger(__name__)
+
+
+def open_store_interactive(
+    path: Path, knowledge: Knowledge, messenger: Messenger, parent: QWidget | None = None
+) -> AssessmentStore | None:
+    """The store, or None when the user chose to quit. Never overwrites a damaged file."""
+    try:
+        store = AssessmentStore(path, knowledge.bank)
+    except StoreDamagedError as exc:
+        return _recover(path, knowledge, messenger, parent, str(exc))
+    if store.read_only_error is not None:
+        messenger.warning(parent, "Store opened read-only", str(store.read_only_error))
+    return store
+
+
+def _recover(
+    path: Path, knowledge: Knowledge, messenger: Messenger, parent: QWidget | None, problem: str
+) -> AssessmentStore | None:
+    backup = usable_backup(path, knowledge.bank)
+    try:
+        moved = move_aside(path)
+    except OSError as exc:
+        messenger.error(
+            parent,
+            "Store damaged",
+            damage_report(path, problem, backup) + f"\n\nMoving it aside failed "
+            f"({exc.strerror}), so MLOrg Desktop will not touch it. Quit, move it "
+            "yourself and start again.",
+        )
+        return None
+    report = damage_report(path, problem, backup, moved)
+    log.error("%s", report)
+    choice = dialogs.ask_damaged_store(parent, report, backup is not None)
+    try:
+        if choice is dialogs.DamagedStoreChoice.RESTORE and backup is not None:
+            restore_backup(path, backup)
+        elif choice is not dialogs.DamagedStoreChoice.START_EMPTY:
+            return None
+        return AssessmentStore(path, knowledge.bank)
+    except (StoreError, OSError) as exc:
+        messenger.error(parent, "Could not open the store", str(exc))
+        return None

@@ -1,0 +1,167 @@
+"""Kill a store writer with SIGKILL at random moments and check what is left on disk.
+
+Each trial copies a base store, starts a child that saves single assessments and imports
+batches in a loop, kills it after a random delay, then opens the store: it must validate and
+hold exactly the state before or after the write that was interrupted. `make soak` runs
+`python -m tests.store.kill_harness --trials 2000`; `--naive` repeats the run with tinydb's own
+in-place JSONStorage as a control, to show what the atomic writes prevent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import statistics
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from mlorg_desktop.domain.exchange import read_exchange_file
+from mlorg_desktop.domain.knowledge import load_knowledge
+from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.store import AssessmentStore, StoreDamagedError, repository
+from mlorg_desktop.store.atomic import AtomicJSONStorage, encode
+
+KNOWLEDGE = load_knowledge(resources_dir())
+EXAMPLES = read_exchange_file(
+    resources_dir() / "examples" / "demo-assessments.json", KNOWLEDGE
+).assessments
+BASE_RECORDS = 40
+BATCH = 25
+
+
+def _ids(op: int) -> list[str]:
+    count = BATCH if op % 5 == 4 else 1  # every fifth write is a batch import
+    return [str(uuid.uuid5(uuid.NAMESPACE_OID, f"op{op}-{j}")) for j in range(count)]
+
+
+def expected_ids(ops_done: int) -> set[str]:
+    return {i for op in range(ops_done) for i in _ids(op)}
+
+
+class _NaiveStorage(AtomicJSONStorage):
+    """The control: rewrite the file in place, like tinydb's JSONStorage."""
+
+    def write(self, data: dict) -> None:  # type: ignore[type-arg]
+        with open(self.path, "r+b" if self.path.exists() else "wb") as handle:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(encode(data))
+        self._data = data
+
+
+def _writer(path: str, progress: multiprocessing.sharedctypes.Synchronized, naive: bool) -> None:
+    if naive:
+        repository.AtomicJSONStorage = _NaiveStorage  # type: ignore[misc]
+    store = AssessmentStore(Path(path), KNOWLEDGE.bank)
+    op = 0
+    while True:
+        items = [
+            replace(EXAMPLES[(op + j) % len(EXAMPLES)], id=i, unit=f"op {op}")
+            for j, i in enumerate(_ids(op))
+        ]
+        if len(items) == 1:
+            store.save(items[0])
+        else:
+            store.import_many(items)
+        op += 1
+        progress.value = op
+
+
+def make_base(folder: Path) -> Path:
+    path = folder / "base.json"
+    store = AssessmentStore(path, KNOWLEDGE.bank)
+    store.import_many(
+        replace(EXAMPLES[i % len(EXAMPLES)], id=str(uuid.uuid4())) for i in range(BASE_RECORDS)
+    )
+    store.close()
+    return path
+
+
+@dataclass
+class Results:
+    trials: int = 0
+    intact: int = 0
+    corrupt: int = 0
+    mismatched: int = 0
+    killed_after_ops: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        ops = self.killed_after_ops
+        return (
+            f"{self.trials} trials in {self.seconds:.1f} s: {self.intact} intact, "
+            f"{self.corrupt} unreadable, {self.mismatched} in a state neither before nor "
+            f"after the interrupted write; writes completed before the kill: median "
+            f"{statistics.median(ops) if ops else 0:.0f}, max {max(ops) if ops else 0}"
+        )
+
+
+def run_trials(
+    trials: int,
+    *,
+    seed: int = 1,
+    naive: bool = False,
+    max_seconds: float = 600.0,
+    max_delay: float = 0.06,
+) -> Results:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    rng = random.Random(seed)
+    results = Results()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mlorg-kill-") as tmp:
+        folder = Path(tmp)
+        base = make_base(folder)
+        base_ids = {a.id for a in AssessmentStore(base, KNOWLEDGE.bank, read_only=True).all()}
+        target = folder / "assessments.json"
+        for _ in range(trials):
+            if time.monotonic() - started > max_seconds:
+                break
+            for leftover in folder.glob("assessments.json*"):
+                leftover.unlink()
+            for leftover in folder.glob(".assessments.json*"):
+                leftover.unlink()
+            shutil.copyfile(base, target)
+            progress = context.Value("i", 0)
+            child = context.Process(target=_writer, args=(str(target), progress, naive))
+            child.start()
+            time.sleep(rng.uniform(0.0, max_delay))
+            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            child.join()
+            done = progress.value
+            results.trials += 1
+            results.killed_after_ops.append(done)
+            try:
+                ids = {a.id for a in AssessmentStore(target, KNOWLEDGE.bank).all()} - base_ids
+            except StoreDamagedError:
+                results.corrupt += 1
+                continue
+            if ids in (expected_ids(done), expected_ids(done + 1)):
+                results.intact += 1
+            else:
+                results.mismatched += 1
+    results.seconds = time.monotonic() - started
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--trials", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--naive", action="store_true", help="control run with an in-place (non-atomic) storage"
+    )
+    args = parser.parse_args()
+    results = run_trials(args.trials, seed=args.seed, naive=args.naive, max_seconds=3600)
+    print(("naive in-place storage: " if args.naive else "atomic storage: ") + results.line())
+
+
+if __name__ == "__main__":
+    main()

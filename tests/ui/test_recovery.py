@@ -1,0 +1,171 @@
+"""The window's side of reliability: damaged store recovery, one instance per store, write
+failures that keep the edit, and the crash report."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from mlorg_desktop.crash import install_excepthook, setup_logging
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.crash_dialog import CrashDialog
+from mlorg_desktop.ui.single_instance import InstanceGuard
+from mlorg_desktop.ui.store_opening import open_store_interactive
+from tests.fault_tools import DAMAGES, immutable_folder
+
+
+@pytest.fixture
+def damaged(tmp_path, knowledge, examples):
+    def build(damage: str):
+        path = tmp_path / "assessments.json"
+        store = AssessmentStore(path, knowledge.bank)
+        store.import_many(examples[:4])
+        store.save(examples[4])  # the backup holds the four-assessment state
+        store.close()
+        bad = DAMAGES[damage](path.read_bytes())
+        path.write_bytes(bad)
+        return path, bad
+
+    return build
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_damaged_store_is_moved_aside_and_the_backup_restored(
+    damaged, damage, knowledge, messenger, monkeypatch, qapp
+):
+    path, bad = damaged(damage)
+    reports = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_damaged_store",
+        lambda parent, report, has_backup: (
+            reports.append((report, has_backup)) or dialogs.DamagedStoreChoice.RESTORE
+        ),
+    )
+    store = open_store_interactive(path, knowledge, messenger)
+    (moved,) = path.parent.glob("assessments.json.damaged-*")
+    assert moved.read_bytes() == bad  # kept, byte for byte
+    report, has_backup = reports[0]
+    assert has_backup and str(moved) in report and "4 assessment(s)" in report
+    assert len(store) == 4
+
+
+def test_start_empty_and_quit(damaged, knowledge, messenger, monkeypatch, qapp):
+    path, bad = damaged("truncated")
+    monkeypatch.setattr(
+        dialogs, "ask_damaged_store", lambda *a: dialogs.DamagedStoreChoice.START_EMPTY
+    )
+    store = open_store_interactive(path, knowledge, messenger)
+    assert len(store) == 0 and not path.exists()  # nothing written until the first save
+    path.write_bytes(bad)
+    monkeypatch.setattr(dialogs, "ask_damaged_store", lambda *a: dialogs.DamagedStoreChoice.QUIT)
+    assert open_store_interactive(path, knowledge, messenger) is None
+    assert len(list(path.parent.glob("assessments.json.damaged-*"))) == 2
+
+
+def test_no_backup_means_restore_is_not_offered(tmp_path, knowledge, messenger, monkeypatch, qapp):
+    path = tmp_path / "assessments.json"
+    path.write_bytes(b"\x00\x01garbage")
+    offered = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_damaged_store",
+        lambda parent, report, has_backup: (
+            offered.append(has_backup) or dialogs.DamagedStoreChoice.QUIT
+        ),
+    )
+    assert open_store_interactive(path, knowledge, messenger) is None
+    assert offered == [False]
+
+
+def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
+    store_path = tmp_path / "assessments.json"
+    guard = InstanceGuard(store_path)
+    assert guard.acquire()
+    raised = []
+    guard.raise_requested.connect(lambda: raised.append(True))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    second = subprocess.Popen(
+        [sys.executable, "-m", "mlorg_desktop", "--data-dir", str(tmp_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: bool(raised), timeout=20_000)
+        out, _ = second.communicate(timeout=20)
+    finally:
+        second.kill()
+        guard.release()
+    assert second.returncode == 0 and "brought it forward" in out
+
+
+def test_window_save_into_a_read_only_folder_keeps_the_edit(
+    make_window, store, store_path, qtbot, messenger, examples
+):
+    store.save(examples[0])
+    window = make_window()
+    tab = window.assessment_tab
+    qtbot.keyClicks(tab.organization, "Read Only Ltd")
+    tab.cards["q03"].buttons["q03b"].click()
+    before = store_path.read_bytes()
+    with immutable_folder(store_path.parent):
+        window.save_action.trigger()
+    assert (
+        messenger.shown[-1][0] == "error"
+        and "Nothing on disk was changed" in (messenger.shown[-1][2])
+    )
+    assert store_path.read_bytes() == before
+    assert tab.organization.text() == "Read Only Ltd" and tab.cards["q03"].answer() == "q03b"
+    assert tab.is_dirty()
+    window.save_action.trigger()
+    assert not tab.is_dirty() and len(store) == 2
+
+
+def test_uncaught_exception_is_logged_and_reported(tmp_path, monkeypatch):
+    log_file = setup_logging(tmp_path / "logs")
+    shown = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(shown.append)
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "ValueError: boom in a slot" in shown[0] and "Traceback" in shown[0]
+    assert "boom in a slot" in log_file.read_text(encoding="utf-8")
+    for handler in list(logging.getLogger().handlers):
+        if getattr(handler, "baseFilename", "") == str(log_file):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def test_crash_dialog_shows_a_copyable_report_and_the_log_folder(qtbot, tmp_path):
+    dialog = CrashDialog("Traceback (most recent call last):\nValueError: boom", tmp_path)
+    qtbot.addWidget(dialog)
+    assert "ValueError: boom" in dialog.report.toPlainText()
+    dialog.copy_report()
+    from PySide6.QtGui import QGuiApplication
+
+    assert "ValueError: boom" in QGuiApplication.clipboard().text()
+
+
+def test_native_crash_goes_to_the_log_folder(tmp_path):
+    script = textwrap.dedent(f"""
+        import ctypes
+        from pathlib import Path
+        from mlorg_desktop.crash import enable_faulthandler
+        enable_faulthandler(Path({str(tmp_path)!r}))
+        ctypes.string_at(0)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "Fatal Python error" in (tmp_path / "native-crash.log").read_text()
