@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SOURCES := mlorg_desktop tests docs/take_screenshots.py $(wildcard benchmarks)
 
-.PHONY: run test check format bench clean
+.PHONY: run test check format soak bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,10 @@ check: $(STAMP)  ## lint, format, types and layer contracts
 
 test: check  ## the whole suite, headless
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+soak: $(STAMP)  ## 2,000 SIGKILL-mid-write trials, plus the in-place control for comparison
+	$(BIN)/python -m tests.store.kill_harness --trials 2000
+	$(BIN)/python -m tests.store.kill_harness --trials 500 --naive
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix $(SOURCES)

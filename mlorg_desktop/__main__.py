@@ -108,7 +108,7 @@ def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None
     except StoreDamagedError as exc:
         backup = usable_backup(paths.store_file, knowledge.bank)
         print(
-            f"error: {damage_report(paths.store_file, str(exc), backup)}\n"
+            f"error: {damage_report(paths.store_file, exc.reason, backup)}\n"
             "Open MLOrg Desktop on this folder to move it aside and restore the backup or "
             "start empty.",
             file=sys.stderr,

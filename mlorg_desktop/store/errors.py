@@ -8,8 +8,9 @@ from pathlib import Path
 class StoreError(Exception):
     """Base class: something about the store file prevents the operation."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path, message: str, reason: str = "") -> None:
         self.path = path
+        self.reason = reason or message  # the cause alone, without the path
         super().__init__(message)
 
 

@@ -56,7 +56,7 @@ def damage_report(
     store_path: Path, problem: str, backup: BackupInfo | None, moved_to: Path | None = None
 ) -> str:
     """The facts a user needs, in the same words for the window and the command line."""
-    lines = [f"The assessment store {store_path} cannot be read: {problem}"]
+    lines = [f"The assessment store {store_path} cannot be read: {problem}."]
     if moved_to is not None:
         lines.append(f"It was moved aside, unchanged, to {moved_to}.")
     else:
@@ -68,4 +68,4 @@ def damage_report(
         )
     else:
         lines.append("There is no usable backup.")
-    return "\n".join(lines)
+    return "\n\n".join(lines)

@@ -51,7 +51,7 @@ class AssessmentStore:
         self.read_only = read_only
         self._storage = AtomicJSONStorage(self.path)
         raw = self._read_raw()
-        version = schema_version(raw) if raw is not None else CURRENT_SCHEMA
+        version = self._schema_of(raw)
         if version > CURRENT_SCHEMA:
             self.read_only = True
         elif raw is not None and version < CURRENT_SCHEMA:
@@ -65,7 +65,9 @@ class AssessmentStore:
             try:
                 assessment = assessment_from_dict(dict(doc), bank, where)
             except AssessmentError as exc:
-                raise StoreDamagedError(self.path, str(exc)) from None
+                raise StoreDamagedError(
+                    self.path, str(exc), f"a record fails validation ({exc.field}: {exc.problem})"
+                ) from None
             self._index[assessment.id] = (doc.doc_id, assessment)
         if raw is not None and version < CURRENT_SCHEMA and not read_only:
             self._write_migrated(version)
@@ -83,11 +85,31 @@ class AssessmentStore:
     def _storage_factory(self) -> AtomicJSONStorage:
         return self._storage
 
+    def _schema_of(self, raw: dict[str, Any] | None) -> int:
+        """The schema version, after checking the document is tables of records at all."""
+        if raw is None:
+            return CURRENT_SCHEMA
+        for name, table in raw.items():
+            if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
+                raise StoreDamagedError(
+                    self.path,
+                    f"{self.path}: table '{name}' is malformed",
+                    f"its table '{name}' is not a set of records",
+                )
+        try:
+            return schema_version(raw)
+        except ValueError as exc:
+            raise StoreDamagedError(self.path, f"{self.path}: {exc}", str(exc)) from None
+
     def _read_raw(self) -> dict[str, Any] | None:
         try:
             return self._storage.read()
         except (UnicodeDecodeError, json.JSONDecodeError, ValueError, RecursionError) as exc:
-            raise StoreDamagedError(self.path, f"{self.path} is not a valid store: {exc}") from None
+            raise StoreDamagedError(
+                self.path,
+                f"{self.path} is not a valid store: {exc}",
+                f"it is not a valid store ({exc})",
+            ) from None
         except OSError as exc:
             raise StoreDamagedError(
                 self.path, f"{self.path} cannot be read: {exc.strerror}"

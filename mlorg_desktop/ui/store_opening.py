@@ -23,7 +23,7 @@ def open_store_interactive(
     try:
         store = AssessmentStore(path, knowledge.bank)
     except StoreDamagedError as exc:
-        return _recover(path, knowledge, messenger, parent, str(exc))
+        return _recover(path, knowledge, messenger, parent, exc.reason)
     if store.read_only_error is not None:
         messenger.warning(parent, "Store opened read-only", str(store.read_only_error))
     return store

@@ -235,7 +235,13 @@ def test_fuzz_import_validator_with_generated_documents(knowledge, document):
 @settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(content=st.binary(max_size=300) | JSON.map(lambda v: json.dumps(v).encode()))
+@given(
+    content=st.binary(max_size=300)
+    | JSON.map(lambda v: json.dumps(v).encode())
+    | st.dictionaries(st.sampled_from(["meta", "assessments", "other"]), JSON, max_size=3).map(
+        lambda v: json.dumps(v).encode()
+    )
+)
 def test_fuzz_store_codec_never_crashes_or_writes(tmp_path, knowledge, content):
     path = tmp_path / "fuzzed.json"
     path.write_bytes(content)

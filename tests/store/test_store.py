@@ -130,7 +130,16 @@ def test_backup_holds_the_previous_good_state(store, store_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{ not json", b"[1, 2]", b"\xff\xfe\x00garbage", b'{"assessments": {"1": {"id": "x"}}}'],
+    [
+        b"",
+        b"{ not json",
+        b"[1, 2]",
+        b"\xff\xfe\x00garbage",
+        b'{"assessments": {"1": {"id": "x"}}}',
+        b'{"meta": []}',
+        b'{"assessments": [1, 2]}',
+        b'{"meta": {"1": {"schema_version": "two"}}}',
+    ],
 )
 def test_damaged_store_is_refused_and_left_alone(store_path, knowledge, content):
     store_path.parent.mkdir(parents=True, exist_ok=True)
