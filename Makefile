@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SOURCES := mlorg_desktop tests docs/take_screenshots.py $(wildcard benchmarks)
 
-.PHONY: run test check format soak bench clean
+.PHONY: run test check format soak bench bundle bundle-check clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,12 +26,33 @@ test: check  ## the whole suite, headless
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 soak: $(STAMP)  ## 2,000 SIGKILL-mid-write trials, plus the in-place control for comparison
-	$(BIN)/python -m tests.store.kill_harness --trials 2000
-	$(BIN)/python -m tests.store.kill_harness --trials 500 --naive
+	$(BIN)/python -m tests.store.soak --trials 2000
+	$(BIN)/python -m tests.store.soak --trials 500 --naive
+
+BUNDLE_VENV := .venv-bundle
+BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-stamp
+
+# A separate build venv: runtime dependencies and PyInstaller only (never two Qt bindings).
+$(BUNDLE_STAMP): pyproject.toml
+	$(PY) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet '.[build]'
+	$(BUNDLE_VENV)/bin/python -m pip uninstall --quiet --yes mlorg-desktop
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)  ## one-folder app in dist/mlorg-desktop/
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+bundle-check: bundle  ## the frozen app's smoke test, sheet and list, as CI runs them
+	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --version
+	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --smoke-test
+	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop sheet --demo -o dist/demo-sheet.pdf
+	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop list --demo --json > dist/demo-list.json
+	test "$$(grep -c '"id"' dist/demo-list.json)" -eq 6
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix $(SOURCES)
 	$(BIN)/ruff format $(SOURCES)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BUNDLE_VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -3,13 +3,13 @@
 Each trial copies a base store, starts a child that saves single assessments and imports
 batches in a loop, kills it after a random delay, then opens the store: it must validate and
 hold exactly the state before or after the write that was interrupted. `make soak` runs
-`python -m tests.store.kill_harness --trials 2000`; `--naive` repeats the run with tinydb's own
+`python -m tests.store.soak --trials 2000`; `--naive` repeats the run with tinydb's own
 in-place JSONStorage as a control, to show what the atomic writes prevent.
 """
 
 from __future__ import annotations
 
-import argparse
+import importlib
 import multiprocessing
 import os
 import random
@@ -21,6 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from mlorg_desktop.domain.exchange import read_exchange_file
 from mlorg_desktop.domain.knowledge import load_knowledge
@@ -28,6 +29,7 @@ from mlorg_desktop.resources import resources_dir
 from mlorg_desktop.store import AssessmentStore, StoreDamagedError, repository
 from mlorg_desktop.store.atomic import AtomicJSONStorage, encode
 
+MODULE = "tests.store.kill_harness"  # importable by name in the forkserver, even from -m
 KNOWLEDGE = load_knowledge(resources_dir())
 EXAMPLES = read_exchange_file(
     resources_dir() / "examples" / "demo-assessments.json", KNOWLEDGE
@@ -56,7 +58,7 @@ class _NaiveStorage(AtomicJSONStorage):
         self._data = data
 
 
-def _writer(path: str, progress: multiprocessing.sharedctypes.Synchronized, naive: bool) -> None:
+def _writer(path: str, progress: Any, naive: bool) -> None:
     if naive:
         repository.AtomicJSONStorage = _NaiveStorage  # type: ignore[misc]
     store = AssessmentStore(Path(path), KNOWLEDGE.bank)
@@ -93,6 +95,10 @@ class Results:
     killed_after_ops: list[int] = field(default_factory=list)
     seconds: float = 0.0
 
+    def writing_when_killed(self) -> bool:
+        """A run only counts when most kills landed after the writer had started writing."""
+        return sum(1 for n in self.killed_after_ops if n > 0) > self.trials // 2
+
     def line(self) -> str:
         ops = self.killed_after_ops
         return (
@@ -112,7 +118,7 @@ def run_trials(
     max_delay: float = 0.06,
 ) -> Results:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([MODULE])
     rng = random.Random(seed)
     results = Results()
     started = time.monotonic()
@@ -129,8 +135,10 @@ def run_trials(
             for leftover in folder.glob(".assessments.json*"):
                 leftover.unlink()
             shutil.copyfile(base, target)
-            progress = context.Value("i", 0)
-            child = context.Process(target=_writer, args=(str(target), progress, naive))
+            # No lock: a child killed while holding it would leave the parent waiting forever.
+            progress = context.Value("i", 0, lock=False)
+            writer = importlib.import_module(MODULE)._writer  # never __main__._writer
+            child = context.Process(target=writer, args=(str(target), progress, naive))
             child.start()
             time.sleep(rng.uniform(0.0, max_delay))
             os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
@@ -149,19 +157,3 @@ def run_trials(
                 results.mismatched += 1
     results.seconds = time.monotonic() - started
     return results
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--trials", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--naive", action="store_true", help="control run with an in-place (non-atomic) storage"
-    )
-    args = parser.parse_args()
-    results = run_trials(args.trials, seed=args.seed, naive=args.naive, max_seconds=3600)
-    print(("naive in-place storage: " if args.naive else "atomic storage: ") + results.line())
-
-
-if __name__ == "__main__":
-    main()

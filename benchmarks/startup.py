@@ -1,0 +1,74 @@
+"""Start-up to first paint (and peak RSS) of the app with an empty store and with 1,000
+assessments, against floor_bare (PySide6 window, three tabs) and floor_pg (plus a pyqtgraph
+PlotWidget: "a typical app"). Optionally the frozen bundle against the unfrozen app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from harness import ROOT, append_results, run_to_first_paint
+
+from mlorg_desktop.demo import seed_demo_store
+from mlorg_desktop.domain.knowledge import load_knowledge
+from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.store import AssessmentStore
+
+
+def make_store(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    if count:
+        knowledge = load_knowledge(resources_dir())
+        seed = AssessmentStore(folder / "seed.json", knowledge.bank)
+        seed_demo_store(seed, knowledge, resources_dir())
+        examples = seed.all()
+        store = AssessmentStore(folder / "assessments.json", knowledge.bank)
+        store.import_many(replace(examples[i % len(examples)], id=str(uuid.uuid4()),
+                                  unit=f"Unit {i}") for i in range(count))
+        (folder / "seed.json").unlink()
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--frozen", action="store_true", help="also time dist/mlorg-desktop")
+    args = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = make_store(Path(tmp) / "empty", 0)
+        thousand = make_store(Path(tmp) / "thousand", 1000)
+        app = [python, "-m", "mlorg_desktop"]
+        rows = []
+        bare = run_to_first_paint([python, "benchmarks/floors.py", "bare"], args.runs)
+        pg = run_to_first_paint([python, "benchmarks/floors.py", "pg"], args.runs)
+        ours_empty = run_to_first_paint(app + ["--data-dir", str(empty)], args.runs,
+                                        env={"HOME": tmp})
+        ours_1000 = run_to_first_paint(app + ["--data-dir", str(thousand)], args.runs,
+                                       env={"HOME": tmp})
+        for name, sample in (("floor_bare", bare), ("floor_pg", pg), ("app, empty store",
+                             ours_empty), ("app, 1,000 assessments", ours_1000)):
+            rows.append(f"{name}: {sample.describe()}")
+        for name, sample in (("empty", ours_empty), ("1,000", ours_1000)):
+            rows.append(f"start-up ratio ({name}) vs floor_bare: {sample.median / bare.median:.2f}"
+                        f" (target <= 1.5); vs floor_pg: {sample.median / pg.median:.2f}; "
+                        f"RSS vs floor_bare: {sample.rss / bare.rss:.2f} (target <= 1.5)")
+        if args.frozen:
+            frozen_app = ROOT / "dist" / "mlorg-desktop" / "mlorg-desktop"
+            frozen = run_to_first_paint([str(frozen_app), "--data-dir", str(empty)], args.runs,
+                                        env={"HOME": tmp})
+            rows.append(f"frozen app, empty store: {frozen.describe()}")
+            rows.append(f"frozen vs unfrozen start-up: {frozen.median / ours_empty.median:.2f} "
+                        "(target <= 1.0)")
+    for row in rows:
+        print(row)
+    append_results("Start-up to first paint", rows)
+
+
+if __name__ == "__main__":
+    main()
