@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlorg_desktop.domain.catalog import Catalog, read_json_file
@@ -36,12 +36,20 @@ class Question:
     options: tuple[Option, ...]
     allow_not_applicable: bool
     section_id: str
+    # Derived once, because scoring and validation run for every stored assessment.
+    max_evidence: dict[str, float] = field(init=False, repr=False, compare=False)
+    _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        best: dict[str, float] = {}
+        for option in self.options:
+            for archetype_id, weight in option.evidence.items():
+                best[archetype_id] = max(best.get(archetype_id, 0.0), weight)
+        object.__setattr__(self, "max_evidence", best)
+        object.__setattr__(self, "_by_id", {o.id: o for o in self.options})
 
     def option(self, option_id: str) -> Option:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(option_id)
+        return self._by_id[option_id]
 
     def valid_answers(self) -> tuple[str, ...]:
         specials = SPECIAL_ANSWERS if self.allow_not_applicable else (DONT_KNOW,)
@@ -65,20 +73,22 @@ class Questionnaire:
     title: str
     instructions: str
     sections: tuple[Section, ...]
+    _by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {q.id: q for section in self.sections for q in section.questions}
+        object.__setattr__(self, "_by_id", index)
 
     def questions(self) -> Iterator[Question]:
         for section in self.sections:
             yield from section.questions
 
     def question(self, question_id: str) -> Question:
-        for question in self.questions():
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._by_id[question_id]
 
     @property
     def question_count(self) -> int:
-        return sum(len(s.questions) for s in self.sections)
+        return len(self._by_id)
 
 
 @dataclass(frozen=True)

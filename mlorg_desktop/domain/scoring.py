@@ -101,11 +101,10 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
             continue
         option = question.option(answer)
         answered.append((question, answer))
-        for archetype_id in archetypes:
-            possible[archetype_id] += max(
-                o.evidence.get(archetype_id, 0.0) for o in question.options
-            )
-            earned[archetype_id] += option.evidence.get(archetype_id, 0.0)
+        for archetype_id, weight in question.max_evidence.items():
+            possible[archetype_id] += weight
+        for archetype_id, weight in option.evidence.items():
+            earned[archetype_id] += weight
         for dimension_id, value in option.positions.items():
             position_sums[dimension_id].append(value)
 
@@ -142,10 +141,11 @@ def _contributions(
         if not option.evidence:
             continue
         # The strongest archetype of this answer; ties go to the leader, then catalog order.
-        points_to = max(
-            archetypes,
-            key=lambda a: (option.evidence.get(a, 0.0), a == leader, -archetypes.index(a)),
-        )
+        top = max(option.evidence.values())
+        if option.evidence.get(leader, 0.0) == top:
+            points_to = leader
+        else:
+            points_to = next(a for a in archetypes if option.evidence.get(a, 0.0) == top)
         contributions.append(
             Contribution(
                 question_id=question.id,

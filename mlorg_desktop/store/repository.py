@@ -90,7 +90,9 @@ class AssessmentStore:
         if raw is None:
             return CURRENT_SCHEMA
         for name, table in raw.items():
-            if not isinstance(table, dict) or not all(isinstance(r, dict) for r in table.values()):
+            if not isinstance(table, dict) or not all(
+                isinstance(r, dict) and key.isdigit() for key, r in table.items()
+            ):
                 raise StoreDamagedError(
                     self.path,
                     f"{self.path}: table '{name}' is malformed",

@@ -22,11 +22,20 @@ COLUMNS = ("Organization", "Team / unit", "Respondent", "Date", "Primary archety
 _Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
+SCORED_COLUMNS = (4, 5)
+
+
+@dataclass
 class Row:
+    """One assessment; its score is computed the first time a scored column is asked for."""
+
     assessment: Assessment
-    primary: str  # archetype name, or a dash while withheld
-    coverage: float
+    primary: str = ""  # archetype name, or a dash while withheld
+    coverage: float = -1.0
+
+    @property
+    def scored(self) -> bool:
+        return self.coverage >= 0
 
     def cells(self) -> tuple[str, ...]:
         a = self.assessment
@@ -45,13 +54,17 @@ class AssessmentTableModel(QAbstractTableModel):
         super().__init__()
         self.knowledge = knowledge
         self._names = {a.id: a.name for a in knowledge.catalog.archetypes}
-        self._rows = [self._row(a) for a in assessments]
+        self._rows = [Row(a) for a in assessments]
         self._positions = {row.assessment.id: i for i, row in enumerate(self._rows)}
 
-    def _row(self, assessment: Assessment) -> Row:
-        result = self.knowledge.score(assessment.questionnaire_version, assessment.answers)
-        primary = self._names[result.primary] if result.primary else "— (too few answers)"
-        return Row(assessment, primary, result.coverage)
+    def _scored(self, row: Row) -> Row:
+        # Scoring thousands of rows up front would cost start-up time for a tab not yet seen.
+        if not row.scored:
+            a = row.assessment
+            result = self.knowledge.score(a.questionnaire_version, a.answers)
+            row.primary = self._names[result.primary] if result.primary else "— (too few answers)"
+            row.coverage = result.coverage
+        return row
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -73,6 +86,8 @@ class AssessmentTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if index.column() in SCORED_COLUMNS or role == Qt.ItemDataRole.ToolTipRole:
+            row = self._scored(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.cells()[index.column()]
         if role == SORT_ROLE:
@@ -89,7 +104,7 @@ class AssessmentTableModel(QAbstractTableModel):
 
     def upsert(self, assessment: Assessment) -> None:
         """Add a new assessment or refresh the row of an existing one."""
-        row = self._row(assessment)
+        row = Row(assessment)
         if assessment.id in self._positions:
             i = self._positions[assessment.id]
             self._rows[i] = row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
@@ -17,8 +19,10 @@ from mlorg_desktop.ui.assessment_tab import AssessmentTab
 from mlorg_desktop.ui.compare_tab import CompareTab
 from mlorg_desktop.ui.exchange_actions import export_assessments, import_assessments
 from mlorg_desktop.ui.msgbox import Messenger
-from mlorg_desktop.ui.print_actions import SheetPrinting
 from mlorg_desktop.ui.saved_tab import SavedTab
+
+if TYPE_CHECKING:
+    from mlorg_desktop.ui.print_actions import SheetPrinting
 
 DEFAULT_SIZE = (1200, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -56,9 +60,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.saved_tab, "Sa&ved assessments")
         self.tabs.addTab(self.compare_tab, "&Compare")
         self.setCentralWidget(self.tabs)
-        self.printing = SheetPrinting(
-            knowledge, messenger, "demo data" if demo else str(store.path)
-        )
+        self._sheet_source = "demo data" if demo else str(store.path)
+        self._printing: SheetPrinting | None = None
         self._build_menus()
 
         self.assessment_tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
@@ -195,6 +198,17 @@ class MainWindow(QMainWindow):
 
     def _on_export_triggered(self) -> None:
         export_assessments(self, self.knowledge, self.store, self.messenger)
+
+    @property
+    def printing(self) -> SheetPrinting:
+        """Print support (QtPrintSupport, a QPrinter that asks CUPS) loads on first use."""
+        if self._printing is None:
+            from mlorg_desktop.ui import print_actions
+
+            self._printing = print_actions.SheetPrinting(
+                self.knowledge, self.messenger, self._sheet_source
+            )
+        return self._printing
 
     def _compared(self) -> list[Assessment] | None:
         chosen = self.compare_tab.selected_assessments()
