@@ -9,7 +9,8 @@ raise that archetype's fit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.questionnaire import SPECIAL_ANSWERS, Question, Questionnaire
@@ -42,7 +43,15 @@ class Score:
     answered: int
     total: int
     positions: dict[str, float | None]
-    contributions: tuple[Contribution, ...]  # every answer that carries archetype evidence
+    # The answered questions, kept so the explanation is built only when someone reads it:
+    # listing thousands of assessments needs the fit and coverage, not the reasons.
+    answered_pairs: tuple[tuple[Question, str], ...] = field(repr=False, compare=False)
+    archetype_order: tuple[str, ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Every answer that carries archetype evidence, with the archetype it supports most."""
+        return _contributions(list(self.answered_pairs), self.leader, self.archetype_order)
 
     @property
     def supporting(self) -> tuple[Contribution, ...]:
@@ -126,7 +135,8 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
         answered=len(answered),
         total=total,
         positions=positions,
-        contributions=_contributions(answered, leader, archetypes),
+        answered_pairs=tuple(answered),
+        archetype_order=archetypes,
     )
 
 

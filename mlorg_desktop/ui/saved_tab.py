@@ -53,16 +53,21 @@ class SavedTab(QWidget):
         self._deleted: list[Assessment] = []
         self.model = AssessmentTableModel(knowledge, store.all())
         self.proxy = filtered(self.model)
+        # Qt owns both from here: the view must never outlive its model (a garbage-collected
+        # model under a live view crashed a test run at teardown).
+        self.model.setParent(self)
+        self.proxy.setParent(self)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by organization, unit, respondent, archetype…")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter saved assessments")
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_needle)
         self.table = QTableView()
         self.table.setAccessibleName("Saved assessments")
         self.table.setModel(self.proxy)
+        self.model.sort(3, Qt.SortOrder.DescendingOrder)  # newest first, before the view exists
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

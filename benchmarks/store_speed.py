@@ -1,0 +1,117 @@
+"""Save latency at N = 10 ... 10,000 stored assessments against the raw floor for the same data
+(json.dumps + write + fsync + os.replace), and opening + listing 10,000 against json.load."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from harness import append_results, timed
+
+from mlorg_desktop.demo import seed_demo_store
+from mlorg_desktop.domain.knowledge import load_knowledge
+from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.store import AssessmentStore
+
+
+def raw_floor(path: Path, data: dict) -> None:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    tmp = path.with_name(path.name + ".floor.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path.with_name(path.name + ".floor"))
+
+
+def main() -> None:
+    knowledge = load_knowledge(resources_dir())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        seed = AssessmentStore(folder / "seed.json", knowledge.bank)
+        seed_demo_store(seed, knowledge, resources_dir())
+        examples = seed.all()
+        for n in (10, 100, 1000, 10_000):
+            path = folder / f"store-{n}.json"
+            store = AssessmentStore(path, knowledge.bank)
+            store.import_many(replace(examples[i % 6], id=str(uuid.uuid4()), unit=f"U{i}")
+                              for i in range(n))
+            target = store.all()[0]
+            repeat = 15 if n <= 1000 else 7
+            ours = timed(lambda s=store, t=target: s.save(replace(t, notes=str(time.time()))),
+                         repeat)
+            data = json.loads(path.read_text(encoding="utf-8"))
+            floor = timed(lambda p=path, d=data: raw_floor(p, d), repeat)
+            ratio = statistics.median(ours) / statistics.median(floor)
+            rows.append(f"save at N={n:>6,}: ours median {statistics.median(ours) * 1000:.1f} ms "
+                        f"(min {min(ours) * 1000:.1f}, max {max(ours) * 1000:.1f}), floor median "
+                        f"{statistics.median(floor) * 1000:.1f} ms; ratio {ratio:.2f} "
+                        "(target <= 1.3)")
+            store.close()
+        big = folder / "store-10000.json"
+        opened = timed(lambda: AssessmentStore(big, knowledge.bank, read_only=True), 5)
+        loaded = timed(lambda: json.loads(big.read_bytes()), 5)
+        rows.append(f"open 10,000 (parse + validate every record): median "
+                    f"{statistics.median(opened) * 1000:.0f} ms vs json.load "
+                    f"{statistics.median(loaded) * 1000:.0f} ms; ratio "
+                    f"{statistics.median(opened) / statistics.median(loaded):.2f}")
+        rows.extend(list_and_filter(big, knowledge, statistics.median(loaded)))
+    for row in rows:
+        print(row)
+    append_results("Store speed", rows)
+
+
+def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
+    """Open + model + first paint of the list, and filtering, in a real (offscreen) window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from mlorg_desktop.ui.msgbox import Messenger
+    from mlorg_desktop.ui.saved_tab import SavedTab
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class Painted(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.done = True
+            return False
+
+    times, filters = [], []
+    for _ in range(5):
+        started = time.perf_counter()
+        store = AssessmentStore(path, knowledge.bank, read_only=True)
+        tab = SavedTab(knowledge, store, Messenger(quiet=True))
+        watcher = Painted()
+        tab.table.viewport().installEventFilter(watcher)
+        tab.resize(1200, 800)
+        tab.show()
+        while not watcher.done:
+            app.processEvents()
+        times.append(time.perf_counter() - started)
+        for text in ("Meridian", "U99", "ml-first", ""):
+            t0 = time.perf_counter()
+            tab.filter.setText(text)
+            app.processEvents()
+            filters.append(time.perf_counter() - t0)
+        tab.close()
+    median = statistics.median(times)
+    return [f"open + list 10,000 to first paint: median {median * 1000:.0f} ms vs json.load "
+            f"{json_load * 1000:.0f} ms; ratio {median / json_load:.2f} (target <= 1.5)",
+            f"filtering 10,000 rows: median {statistics.median(filters) * 1000:.1f} ms, max "
+            f"{max(filters) * 1000:.1f} ms (target: under one 16 ms frame)"]
+
+
+if __name__ == "__main__":
+    main()
