@@ -25,6 +25,13 @@ check: $(STAMP)  ## lint, format, types and layer contracts
 test: check  ## the whole suite, headless
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: $(STAMP)  ## timings against floors (never part of make test); appends benchmarks/RESULTS.md
+	cd benchmarks && ../$(BIN)/python startup.py --runs 9 $(if $(wildcard dist/mlorg-desktop),--frozen,)
+	cd benchmarks && ../$(BIN)/python store_speed.py
+	cd benchmarks && ../$(BIN)/python sheet_speed.py
+	@if [ -d $(BUNDLE_VENV) ] && [ -d dist/mlorg-desktop ]; then \
+	  $(BUNDLE_VENV)/bin/python benchmarks/bundle_size.py; fi
+
 soak: $(STAMP)  ## 2,000 SIGKILL-mid-write trials, plus the in-place control for comparison
 	$(BIN)/python -m tests.store.soak --trials 2000
 	$(BIN)/python -m tests.store.soak --trials 500 --naive

@@ -21,16 +21,30 @@ def tree_size(folder: Path) -> int:
 
 def build_floor() -> Path:
     env = {**os.environ, "MLORG_FLOOR_BUNDLE": "1"}
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                    "--distpath", str(OUT / "dist"), "--workpath", str(OUT / "build"),
-                    str(ROOT / "build.spec")], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(OUT / "dist"),
+            "--workpath",
+            str(OUT / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     return OUT / "dist" / "floor-app"
 
 
 def largest_parts(folder: Path, count: int = 8) -> list[tuple[str, int]]:
     internal = folder / "_internal"
-    parts = [(p.name, tree_size(p) if p.is_dir() else p.stat().st_size)
-             for p in internal.iterdir()]
+    parts = [(p.name, tree_size(p) if p.is_dir() else p.stat().st_size) for p in internal.iterdir()]
     return sorted(parts, key=lambda item: -item[1])[:count]
 
 

@@ -5,10 +5,9 @@ import sys
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+import pyqtgraph as pg  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402,F401  (printing, as the app has)
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget  # noqa: E402
-
-import pyqtgraph as pg  # noqa: E402
 
 
 def main() -> int:

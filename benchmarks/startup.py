@@ -28,8 +28,10 @@ def make_store(folder: Path, count: int) -> Path:
         seed_demo_store(seed, knowledge, resources_dir())
         examples = seed.all()
         store = AssessmentStore(folder / "assessments.json", knowledge.bank)
-        store.import_many(replace(examples[i % len(examples)], id=str(uuid.uuid4()),
-                                  unit=f"Unit {i}") for i in range(count))
+        store.import_many(
+            replace(examples[i % len(examples)], id=str(uuid.uuid4()), unit=f"Unit {i}")
+            for i in range(count)
+        )
         (folder / "seed.json").unlink()
     return folder
 
@@ -47,24 +49,35 @@ def main() -> None:
         rows = []
         bare = run_to_first_paint([python, "benchmarks/floors.py", "bare"], args.runs)
         pg = run_to_first_paint([python, "benchmarks/floors.py", "pg"], args.runs)
-        ours_empty = run_to_first_paint(app + ["--data-dir", str(empty)], args.runs,
-                                        env={"HOME": tmp})
-        ours_1000 = run_to_first_paint(app + ["--data-dir", str(thousand)], args.runs,
-                                       env={"HOME": tmp})
-        for name, sample in (("floor_bare", bare), ("floor_pg", pg), ("app, empty store",
-                             ours_empty), ("app, 1,000 assessments", ours_1000)):
+        ours_empty = run_to_first_paint(
+            app + ["--data-dir", str(empty)], args.runs, env={"HOME": tmp}
+        )
+        ours_1000 = run_to_first_paint(
+            app + ["--data-dir", str(thousand)], args.runs, env={"HOME": tmp}
+        )
+        for name, sample in (
+            ("floor_bare", bare),
+            ("floor_pg", pg),
+            ("app, empty store", ours_empty),
+            ("app, 1,000 assessments", ours_1000),
+        ):
             rows.append(f"{name}: {sample.describe()}")
         for name, sample in (("empty", ours_empty), ("1,000", ours_1000)):
-            rows.append(f"start-up ratio ({name}) vs floor_bare: {sample.median / bare.median:.2f}"
-                        f" (target <= 1.5); vs floor_pg: {sample.median / pg.median:.2f}; "
-                        f"RSS vs floor_bare: {sample.rss / bare.rss:.2f} (target <= 1.5)")
+            rows.append(
+                f"start-up ratio ({name}) vs floor_bare: {sample.median / bare.median:.2f}"
+                f" (target <= 1.5); vs floor_pg: {sample.median / pg.median:.2f}; "
+                f"RSS vs floor_bare: {sample.rss / bare.rss:.2f} (target <= 1.5)"
+            )
         if args.frozen:
             frozen_app = ROOT / "dist" / "mlorg-desktop" / "mlorg-desktop"
-            frozen = run_to_first_paint([str(frozen_app), "--data-dir", str(empty)], args.runs,
-                                        env={"HOME": tmp})
+            frozen = run_to_first_paint(
+                [str(frozen_app), "--data-dir", str(empty)], args.runs, env={"HOME": tmp}
+            )
             rows.append(f"frozen app, empty store: {frozen.describe()}")
-            rows.append(f"frozen vs unfrozen start-up: {frozen.median / ours_empty.median:.2f} "
-                        "(target <= 1.0)")
+            rows.append(
+                f"frozen vs unfrozen start-up: {frozen.median / ours_empty.median:.2f} "
+                "(target <= 1.0)"
+            )
     for row in rows:
         print(row)
     append_results("Start-up to first paint", rows)

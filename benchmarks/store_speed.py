@@ -42,27 +42,33 @@ def main() -> None:
         for n in (10, 100, 1000, 10_000):
             path = folder / f"store-{n}.json"
             store = AssessmentStore(path, knowledge.bank)
-            store.import_many(replace(examples[i % 6], id=str(uuid.uuid4()), unit=f"U{i}")
-                              for i in range(n))
+            store.import_many(
+                replace(examples[i % 6], id=str(uuid.uuid4()), unit=f"U{i}") for i in range(n)
+            )
             target = store.all()[0]
             repeat = 15 if n <= 1000 else 7
-            ours = timed(lambda s=store, t=target: s.save(replace(t, notes=str(time.time()))),
-                         repeat)
+            ours = timed(
+                lambda s=store, t=target: s.save(replace(t, notes=str(time.time()))), repeat
+            )
             data = json.loads(path.read_text(encoding="utf-8"))
             floor = timed(lambda p=path, d=data: raw_floor(p, d), repeat)
             ratio = statistics.median(ours) / statistics.median(floor)
-            rows.append(f"save at N={n:>6,}: ours median {statistics.median(ours) * 1000:.1f} ms "
-                        f"(min {min(ours) * 1000:.1f}, max {max(ours) * 1000:.1f}), floor median "
-                        f"{statistics.median(floor) * 1000:.1f} ms; ratio {ratio:.2f} "
-                        "(target <= 1.3)")
+            rows.append(
+                f"save at N={n:>6,}: ours median {statistics.median(ours) * 1000:.1f} ms "
+                f"(min {min(ours) * 1000:.1f}, max {max(ours) * 1000:.1f}), floor median "
+                f"{statistics.median(floor) * 1000:.1f} ms; ratio {ratio:.2f} "
+                "(target <= 1.3)"
+            )
             store.close()
         big = folder / "store-10000.json"
         opened = timed(lambda: AssessmentStore(big, knowledge.bank, read_only=True), 5)
         loaded = timed(lambda: json.loads(big.read_bytes()), 5)
-        rows.append(f"open 10,000 (parse + validate every record): median "
-                    f"{statistics.median(opened) * 1000:.0f} ms vs json.load "
-                    f"{statistics.median(loaded) * 1000:.0f} ms; ratio "
-                    f"{statistics.median(opened) / statistics.median(loaded):.2f}")
+        rows.append(
+            f"open 10,000 (parse + validate every record): median "
+            f"{statistics.median(opened) * 1000:.0f} ms vs json.load "
+            f"{statistics.median(loaded) * 1000:.0f} ms; ratio "
+            f"{statistics.median(opened) / statistics.median(loaded):.2f}"
+        )
         rows.extend(list_and_filter(big, knowledge, statistics.median(loaded)))
     for row in rows:
         print(row)
@@ -107,10 +113,12 @@ def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
             filters.append(time.perf_counter() - t0)
         tab.close()
     median = statistics.median(times)
-    return [f"open + list 10,000 to first paint: median {median * 1000:.0f} ms vs json.load "
-            f"{json_load * 1000:.0f} ms; ratio {median / json_load:.2f} (target <= 1.5)",
-            f"filtering 10,000 rows: median {statistics.median(filters) * 1000:.1f} ms, max "
-            f"{max(filters) * 1000:.1f} ms (target: under one 16 ms frame)"]
+    return [
+        f"open + list 10,000 to first paint: median {median * 1000:.0f} ms vs json.load "
+        f"{json_load * 1000:.0f} ms; ratio {median / json_load:.2f} (target <= 1.5)",
+        f"filtering 10,000 rows: median {statistics.median(filters) * 1000:.1f} ms, max "
+        f"{max(filters) * 1000:.1f} ms (target: under one 16 ms frame)",
+    ]
 
 
 if __name__ == "__main__":
