@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mlorg_desktop import APP_ID, __version__
+from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.exchange import (
     ExchangeError,
     exchange_csv,
@@ -210,18 +211,26 @@ def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextI
     return EXIT_OK
 
 
+def _chosen(
+    args: argparse.Namespace, store: AssessmentStore, default: list[Assessment]
+) -> list[Assessment] | None:
+    """The assessments named by --ids, in that order, or ``default``; None (after saying which
+    ids are unknown) when some id is not in the store."""
+    if not args.ids:
+        return default
+    missing = [i for i in args.ids if i not in store]
+    if missing:
+        print(f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr)
+        return None
+    return [store.get(i) for i in args.ids]
+
+
 def cmd_export(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
-    chosen = store.all()
-    if args.ids:
-        missing = [i for i in args.ids if i not in store]
-        if missing:
-            print(
-                f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr
-            )
-            return EXIT_BAD_INPUT
-        chosen = [store.get(i) for i in args.ids]
+    chosen = _chosen(args, store, store.all())
+    if chosen is None:
+        return EXIT_BAD_INPUT
     text = exchange_csv(chosen, knowledge) if args.csv else exchange_json(chosen)
     if args.output == "-":
         out.write(text)
@@ -259,15 +268,10 @@ def cmd_sheet(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
     """Render the comparison sheet headless; Qt is loaded only for this command."""
-    chosen = sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on))
-    if args.ids:
-        missing = [i for i in args.ids if i not in store]
-        if missing:
-            print(
-                f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr
-            )
-            return EXIT_BAD_INPUT
-        chosen = [store.get(i) for i in args.ids]
+    everyone = sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on))
+    chosen = _chosen(args, store, everyone)
+    if chosen is None:
+        return EXIT_BAD_INPUT
     if not chosen:
         print(
             f"error: there are no saved assessments in {store.path} to put on a sheet",

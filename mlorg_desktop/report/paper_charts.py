@@ -21,7 +21,7 @@ PEN_STYLES = {
     "dot": Qt.PenStyle.DotLine,
     "dashdot": Qt.PenStyle.DashDotLine,
 }
-_PATTERNS = (
+PATTERNS = (  # one hatch per series, over its colour, so bars read in greyscale
     Qt.BrushStyle.NoBrush,
     Qt.BrushStyle.BDiagPattern,
     Qt.BrushStyle.FDiagPattern,
@@ -164,7 +164,7 @@ def draw_fit_bars(
             painter.setPen(QPen(QColor("#000000"), 0.4))
             painter.setBrush(QColor(style.color))
             painter.drawRect(box)
-            pattern = _PATTERNS[index % len(_PATTERNS)]
+            pattern = PATTERNS[index % len(PATTERNS)]
             if pattern != Qt.BrushStyle.NoBrush and box.height() > 0:
                 painter.setBrush(QBrush(QColor(255, 255, 255, 170), pattern))
                 painter.drawRect(box)

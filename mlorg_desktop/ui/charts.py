@@ -18,15 +18,10 @@ from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget  # noqa: E402
 from mlorg_desktop.domain.catalog import Catalog  # noqa: E402
 from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point  # noqa: E402
 from mlorg_desktop.report.palette import archetype_color, series_style  # noqa: E402
+from mlorg_desktop.report.paper_charts import PATTERNS, PEN_STYLES  # noqa: E402
 from mlorg_desktop.report.sheet import series_label  # noqa: E402
 
 pg.setConfigOptions(antialias=True)
-_PEN_STYLES = {
-    "solid": Qt.PenStyle.SolidLine,
-    "dash": Qt.PenStyle.DashLine,
-    "dot": Qt.PenStyle.DotLine,
-    "dashdot": Qt.PenStyle.DashDotLine,
-}
 
 
 def _themed(widget: pg.PlotWidget) -> QColor:
@@ -109,7 +104,7 @@ class RadarChart(pg.PlotWidget):
             item = self.plot(
                 [p[0] for p in closed],
                 [p[1] for p in closed],
-                pen=pg.mkPen(color, width=2, style=_PEN_STYLES[style.line]),
+                pen=pg.mkPen(color, width=2, style=PEN_STYLES[style.line]),
                 symbol=style.marker,
                 symbolBrush=color,
                 symbolSize=8,
@@ -159,16 +154,6 @@ class FitBarChart(pg.PlotWidget):
         self.bars, self.overlays = [], []
         n = max(1, len(rows))
         width = 0.8 / n
-        patterns = (
-            Qt.BrushStyle.NoBrush,
-            Qt.BrushStyle.BDiagPattern,
-            Qt.BrushStyle.FDiagPattern,
-            Qt.BrushStyle.CrossPattern,
-            Qt.BrushStyle.HorPattern,
-            Qt.BrushStyle.VerPattern,
-            Qt.BrushStyle.DiagCrossPattern,
-            Qt.BrushStyle.Dense4Pattern,
-        )
         for index, row in enumerate(rows):
             style = series_style(index)
             xs = [g - 0.4 + width * (index + 0.5) for g in range(len(self.catalog.archetypes))]
@@ -190,7 +175,7 @@ class FitBarChart(pg.PlotWidget):
             )
             self.addItem(item)
             self.bars.append(item)
-            pattern = patterns[index % len(patterns)]
+            pattern = PATTERNS[index % len(PATTERNS)]
             if pattern != Qt.BrushStyle.NoBrush:
                 # A white hatch over the colour: series stay apart in greyscale too.
                 overlay = pg.BarGraphItem(
