@@ -52,6 +52,7 @@ bundle: $(BUNDLE_STAMP)  ## one-folder app in dist/mlorg-desktop/
 
 bundle-check: bundle  ## the frozen app's smoke test, sheet and list, as CI runs them
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --version
+	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --help | grep -q -- --smoke-test
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --smoke-test
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop sheet --demo -o dist/demo-sheet.pdf
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop list --demo --json > dist/demo-list.json

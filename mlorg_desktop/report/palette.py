@@ -32,9 +32,6 @@ def series_style(index: int) -> SeriesStyle:
     )
 
 
-def series_color(index: int) -> str:
-    return series_style(index).color
-
 
 def archetype_color(archetype_id: str) -> str:
     return ARCHETYPE_COLORS.get(archetype_id, "#555555")

@@ -84,3 +84,18 @@ def test_import_and_export_from_the_file_menu(
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: target)
     window.export_action.trigger()
     assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 7
+
+
+def test_data_folder_is_qts_app_data_location(monkeypatch, tmp_path, qapp):
+    """The CLI computes the folder without Qt; it must be the one Help ▸ About shows."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from mlorg_desktop.paths import default_data_dir
+    from mlorg_desktop.ui.app import set_application_names
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    set_application_names()
+    qt = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    assert Path(qt) == default_data_dir()
