@@ -28,8 +28,8 @@ class AppPaths:
 def default_data_dir() -> Path:
     """The per-user app-data folder, the same one Qt's QStandardPaths.AppDataLocation names.
 
-    Computed without Qt so the command line can run without importing PySide6; the GUI
-    checks at start that both agree (see ui.app).
+    Computed without Qt so the command line can run without importing PySide6;
+    tests/ui/test_main_window.py checks that it equals Qt's answer.
     """
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
