@@ -32,6 +32,5 @@ def series_style(index: int) -> SeriesStyle:
     )
 
 
-
 def archetype_color(archetype_id: str) -> str:
     return ARCHETYPE_COLORS.get(archetype_id, "#555555")
