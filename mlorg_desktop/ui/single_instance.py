@@ -54,18 +54,25 @@ class InstanceGuard(QObject):
 
     def release(self) -> None:
         if self.server is not None:
+            self.server.newConnection.disconnect(self._on_server_new_connection)
             self.server.close()
+            self.server.deleteLater()
+            self.server = None
         self.lock.unlock()
 
     def _on_server_new_connection(self) -> None:
+        # Answer each request right here, with no slot or closure left holding the socket: a
+        # socket deleted with the server while a Python closure still referred to it crashed
+        # the event loop (seen as an intermittent segfault in the tests).
         assert self.server is not None
         connection = self.server.nextPendingConnection()
-
-        def on_ready() -> None:
-            if connection.readAll().data().startswith(RAISE.strip()):
+        while connection is not None:
+            if connection.waitForReadyRead(1000) and connection.readAll().data().startswith(
+                RAISE.strip()
+            ):
                 connection.write(ACK)
-                connection.flush()
+                connection.waitForBytesWritten(1000)
                 self.raise_requested.emit()
-
-        connection.readyRead.connect(on_ready)
-        connection.disconnected.connect(connection.deleteLater)
+            connection.disconnectFromServer()
+            connection.deleteLater()
+            connection = self.server.nextPendingConnection()
