@@ -36,16 +36,21 @@ def _themed(widget: pg.PlotWidget) -> QColor:
     return text
 
 
+def _make_static(widget: pg.PlotWidget, name: str) -> None:
+    """A chart to read, not to explore: no context menu, no pan or zoom, no auto-range button."""
+    widget.setAccessibleName(name)
+    widget.setMenuEnabled(False)
+    widget.setMouseEnabled(x=False, y=False)
+    widget.hideButtons()
+
+
 class RadarChart(pg.PlotWidget):
     """One closed, filled polygon per assessment on three spokes; references dashed."""
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.setAccessibleName("Radar chart of the three design dimensions")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
+        _make_static(self, "Radar chart of the three design dimensions")
         plot = self.getPlotItem()
         plot.hideAxis("left")
         plot.hideAxis("bottom")
@@ -133,10 +138,7 @@ class FitBarChart(pg.PlotWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.setAccessibleName("Bar chart of archetype fit per assessment")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
+        _make_static(self, "Bar chart of archetype fit per assessment")
         _themed(self)
         plot = self.getPlotItem()
         plot.setLabel("left", "Fit (0–100)")

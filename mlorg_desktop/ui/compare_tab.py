@@ -26,11 +26,11 @@ from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.assessment_model import ID_ROLE
 from mlorg_desktop.ui.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.legend import ChartLegend
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ORG_ROLE = Qt.ItemDataRole.UserRole + 2
+ORG_ROLE = Qt.ItemDataRole.UserRole + 3  # beside assessment_model's ID_ROLE and SORT_ROLE
 
 
 class CompareTab(QWidget):
