@@ -111,7 +111,7 @@ def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> N
                 f"no such question in questionnaire version {questionnaire.version}",
             )
             return
-        if answer not in question.valid_answers():
+        if not question.accepts(answer):
             fail(f"answers.{question_id}", f"'{answer}' is not an option of this question")
 
 
@@ -133,8 +133,8 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
             notes=r.get("notes", str, optional=True, default=""),
             questionnaire_version=r.get("questionnaire_version", int),
             answers=answers,
-            created_at=r.get("created_at", str, optional=True, default=utc_now_iso()),
-            updated_at=r.get("updated_at", str, optional=True, default=utc_now_iso()),
+            created_at=_stamp(r, "created_at"),
+            updated_at=_stamp(r, "updated_at"),
         )
     except AssessmentError:
         raise
@@ -142,6 +142,12 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
         raise AssessmentError(exc.where, exc.field, exc.problem) from None
     validate_fields(assessment, bank, where)
     return assessment
+
+
+def _stamp(r: Reader, key: str) -> str:
+    """A timestamp field, or now when it is absent (only then: a present one is validated)."""
+    value: str | None = r.get(key, str, optional=True)
+    return utc_now_iso() if value is None else value
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, object]:

@@ -39,6 +39,7 @@ class Question:
     # Derived once, because scoring and validation run for every stored assessment.
     max_evidence: dict[str, float] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
+    _valid: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         best: dict[str, float] = {}
@@ -47,6 +48,7 @@ class Question:
                 best[archetype_id] = max(best.get(archetype_id, 0.0), weight)
         object.__setattr__(self, "max_evidence", best)
         object.__setattr__(self, "_by_id", {o.id: o for o in self.options})
+        object.__setattr__(self, "_valid", frozenset(self.valid_answers()))
 
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]
@@ -54,6 +56,10 @@ class Question:
     def valid_answers(self) -> tuple[str, ...]:
         specials = SPECIAL_ANSWERS if self.allow_not_applicable else (DONT_KNOW,)
         return tuple(o.id for o in self.options) + specials
+
+    def accepts(self, answer: str) -> bool:
+        """Whether ``answer`` is one of this question's options or allowed special answers."""
+        return answer in self._valid
 
     def answer_text(self, answer: str) -> str:
         return SPECIAL_LABELS.get(answer) or self.option(answer).text
