@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,16 +139,25 @@ class AssessmentTableModel(QAbstractTableModel):
 
     def upsert(self, assessment: Assessment) -> None:
         """Add a new assessment or refresh the row of an existing one."""
-        row = Row(assessment)
-        if assessment.id in self._positions:
-            i = self._positions[assessment.id]
-            self._rows[i] = row
-            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        self.upsert_many([assessment])
+
+    def upsert_many(self, assessments: Iterable[Assessment]) -> None:
+        """Refresh existing rows, append new ones in one insertion, and re-sort once."""
+        new = []
+        for assessment in assessments:
+            if assessment.id in self._positions:
+                i = self._positions[assessment.id]
+                self._rows[i] = Row(assessment)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+            else:
+                new.append(Row(assessment))
+        if not new:
             return
-        i = len(self._rows)
-        self.beginInsertRows(QModelIndex(), i, i)
-        self._rows.append(row)
-        self._positions[assessment.id] = i
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        for offset, row in enumerate(new):
+            self._rows.append(row)
+            self._positions[row.assessment.id] = first + offset
         self.endInsertRows()
         if self._sort_state is not None:
             self.sort(*self._sort_state)

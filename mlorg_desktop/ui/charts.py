@@ -36,6 +36,10 @@ def _themed(widget: pg.PlotWidget) -> QColor:
     return text
 
 
+def _tooltip(label: str, lines: list[str]) -> str:
+    return "\n".join([label, *lines])
+
+
 def _make_static(widget: pg.PlotWidget, name: str) -> None:
     """A chart to read, not to explore: no context menu, no pan or zoom, no auto-range button."""
     widget.setAccessibleName(name)
@@ -96,11 +100,12 @@ class RadarChart(pg.PlotWidget):
             polygon.setPen(QPen(Qt.PenStyle.NoPen))
             label = series_label(row.assessment)
             polygon.setToolTip(
-                label
-                + "\n"
-                + "\n".join(
-                    f"{d.name}: {'—' if row.score.positions[d.id] is None else round(v)}"
-                    for d, v in zip(self.catalog.dimensions, values, strict=True)
+                _tooltip(
+                    label,
+                    [
+                        f"{d.name}: {'—' if row.score.positions[d.id] is None else round(v)}"
+                        for d, v in zip(self.catalog.dimensions, values, strict=True)
+                    ],
                 )
             )
             self.addItem(polygon)
@@ -168,11 +173,12 @@ class FitBarChart(pg.PlotWidget):
                 pen=pg.mkPen(QColor(style.color).darker(150)),
             )
             item.setToolTip(
-                series_label(row.assessment)
-                + "\n"
-                + "\n".join(
-                    f"{a.name}: {h:.0f}"
-                    for a, h in zip(self.catalog.archetypes, heights, strict=True)
+                _tooltip(
+                    series_label(row.assessment),
+                    [
+                        f"{a.name}: {h:.0f}"
+                        for a, h in zip(self.catalog.archetypes, heights, strict=True)
+                    ],
                 )
             )
             self.addItem(item)

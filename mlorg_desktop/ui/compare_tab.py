@@ -3,6 +3,8 @@ differ. The chart stack (pyqtgraph, numpy) loads the first time this tab is show
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -161,14 +163,27 @@ class CompareTab(QWidget):
     # Store changes -----------------------------------------------------------------------------
 
     def on_assessment_saved(self, assessment_id: str) -> None:
-        assessment = self.store.get(assessment_id)
-        item = self._find(assessment_id)
-        if item is None:
-            self._add_item(assessment)
+        self.on_assessments_saved([assessment_id])
+
+    def on_assessments_saved(self, assessment_ids: Iterable[str]) -> None:
+        """Several at once (an import): the list is sorted and the charts redrawn once."""
+        ids = list(assessment_ids)
+        known = {
+            self.items.item(r).data(ID_ROLE): self.items.item(r)
+            for r in range(self.items.rowCount())
+        }
+        added = False
+        for assessment_id in ids:
+            assessment = self.store.get(assessment_id)
+            item = known.get(assessment_id)
+            if item is None:
+                self._add_item(assessment)
+                added = True
+            else:
+                self._updating(lambda i=item, a=assessment: i.setText(series_label(a)))
+        if added:
             self.items.sort(0)
-        else:
-            self._updating(lambda: item.setText(series_label(assessment)))
-        if assessment_id in self._chosen:
+        if any(i in self._chosen for i in ids):
             self._refresh()
 
     def on_assessment_deleted(self, assessment_id: str) -> None:

@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _on_import_triggered(self) -> None:
-        for assessment_id in import_assessments(self, self.knowledge, self.store, self.messenger):
-            self.saved_tab.on_assessment_saved(assessment_id)
-            self.compare_tab.on_assessment_saved(assessment_id)
+        added = import_assessments(self, self.knowledge, self.store, self.messenger)
+        self.saved_tab.on_assessments_saved(added)
+        self.compare_tab.on_assessments_saved(added)
 
     def _on_export_triggered(self) -> None:
         export_assessments(self, self.knowledge, self.store, self.messenger)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -118,7 +120,11 @@ class SavedTab(QWidget):
     # Called by the main window when the store changes elsewhere ---------------------------
 
     def on_assessment_saved(self, assessment_id: str) -> None:
-        self.model.upsert(self.store.get(assessment_id))
+        self.on_assessments_saved([assessment_id])
+
+    def on_assessments_saved(self, assessment_ids: Iterable[str]) -> None:
+        """Several at once (an import): one insertion and one sort, not one per assessment."""
+        self.model.upsert_many(self.store.get(i) for i in assessment_ids)
         self._update_buttons()
 
     # Actions ----------------------------------------------------------------------------------
