@@ -13,9 +13,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
+
+from mlorg_desktop.store.layout import RecordCache
+
+if TYPE_CHECKING:
+    from mlorg_desktop.store.writer import BackgroundWriter
 
 
 def backup_path(path: Path) -> Path:
@@ -61,39 +66,53 @@ def fsync_folder(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def encode(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
 class AtomicJSONStorage(Storage):
     """A tinydb Storage that keeps the parsed document in memory and writes atomically.
 
-    One instance per file per process (the store's lock file guarantees one writer), so the
-    in-memory copy is always what is on disk. If a write fails the copy is dropped and re-read,
-    because tinydb has already changed it in place before asking us to write.
+    One instance per file per process (the store's lock file guarantees one writer). Writes are
+    synchronous until ``defer_to`` hands them to a BackgroundWriter; then memory runs ahead of
+    the disk until the writer catches up. If a synchronous write fails the copy is dropped and
+    re-read, because tinydb has already changed it in place before asking us to write.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._data: dict[str, Any] | None = None
+        self._cache = RecordCache()
+        self._writer: BackgroundWriter | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
             if not self.path.exists():
                 return None
-            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            raw = self.path.read_bytes()
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("the top level of the store is not a JSON object")
+            self._cache.adopt(raw, data)
             self._data = data
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        payload = self._cache.encode(data)
+        if self._writer is not None:
+            self._data = data
+            self._writer.submit(payload)
+            return
         try:
-            write_atomic(self.path, encode(data), keep_backup=True)
+            write_atomic(self.path, payload, keep_backup=True)
         except BaseException:
             self._data = None
+            self._cache.clear()
             raise
         self._data = data
+
+    def forget(self, table: str, key: str) -> None:
+        """Record ``key`` of ``table`` is about to change in place: do not reuse its encoding."""
+        self._cache.forget(table, key)
+
+    def defer_to(self, writer: BackgroundWriter) -> None:
+        self._writer = writer
 
     def hold(self, data: dict[str, Any]) -> None:
         """Serve ``data`` to readers without writing it yet (a migration awaiting validation)."""
@@ -101,3 +120,4 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._data = None
+        self._cache.clear()

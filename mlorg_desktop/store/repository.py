@@ -34,6 +34,7 @@ from mlorg_desktop.store.schema import (
     schema_version,
     with_schema,
 )
+from mlorg_desktop.store.writer import BackgroundWriter, Listener
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class AssessmentStore:
         self._bank = bank
         self.read_only = read_only
         self._storage = AtomicJSONStorage(self.path)
+        self._writer: BackgroundWriter | None = None
         raw = self._read_raw()
         version = self._schema_of(raw)
         if version > CURRENT_SCHEMA:
@@ -154,6 +156,7 @@ class AssessmentStore:
             self._ensure_meta()
             if stored.id in self._index:
                 doc_id = self._index[stored.id][0]
+                self._storage.forget(ASSESSMENTS_TABLE, str(doc_id))  # tinydb updates in place
                 self._table.update(record, doc_ids=[doc_id])
             else:
                 doc_id = self._table.insert(record)
@@ -195,7 +198,44 @@ class AssessmentStore:
                 self._index[a.id] = (doc_id, a)
         return ImportReport(added=tuple(a.id for a in new), already_present=present)
 
+    # Background writes ----------------------------------------------------------------------
+
+    def write_in_background(self, listener: Listener | None = None) -> None:
+        """From now on a write changes memory at once and reaches the disk on a worker thread,
+        in order. ``listener(sequence, error)`` runs on that thread after every attempt."""
+        if self._writer is None:
+            self._writer = BackgroundWriter(self.path, listener)
+            self._storage.defer_to(self._writer)
+
+    @property
+    def pending(self) -> bool:
+        """Whether a change is not yet safely on disk (being written, or its write failed)."""
+        return self._writer is not None and self._writer.pending
+
+    @property
+    def writer(self) -> BackgroundWriter | None:
+        return self._writer
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait for background writes; raises StoreWriteError if the newest one failed.
+        False when ``timeout`` passed first."""
+        if self._writer is None:
+            return True
+        if not self._writer.wait(timeout):
+            return False
+        error = self._writer.error
+        if error is not None and self._writer.pending:
+            raise _write_error(self.path, error, "The last good save is still on disk.")
+        return True
+
+    def retry_write(self) -> bool:
+        """Try the failed background write again (it holds every change since the last good one)."""
+        return self._writer is not None and self._writer.retry()
+
     def close(self) -> None:
+        """Wait for background writes to finish, then let go of the file."""
+        if self._writer is not None:
+            self._writer.close()
         self._db.close()
 
     # Internals -----------------------------------------------------------------------------
@@ -226,7 +266,9 @@ class _WriteGuard:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
     ) -> None:
         if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            raise StoreWriteError(
-                self.path, f"Could not save to {self.path}: {reason}. Nothing on disk was changed."
-            ) from exc
+            raise _write_error(self.path, exc, "Nothing on disk was changed.") from exc
+
+
+def _write_error(path: Path, exc: OSError, outcome: str) -> StoreWriteError:
+    reason = exc.strerror or str(exc)
+    return StoreWriteError(path, f"Could not save to {path}: {reason}. {outcome}", reason)

@@ -27,7 +27,7 @@ from mlorg_desktop.domain.exchange import read_exchange_file
 from mlorg_desktop.domain.knowledge import load_knowledge
 from mlorg_desktop.resources import resources_dir
 from mlorg_desktop.store import AssessmentStore, StoreDamagedError, repository
-from mlorg_desktop.store.atomic import AtomicJSONStorage, encode
+from mlorg_desktop.store.atomic import AtomicJSONStorage
 
 MODULE = "tests.store.kill_harness"  # importable by name in the forkserver, even from -m
 KNOWLEDGE = load_knowledge(resources_dir())
@@ -54,7 +54,7 @@ class _NaiveStorage(AtomicJSONStorage):
         with open(self.path, "r+b" if self.path.exists() else "wb") as handle:
             handle.seek(0)
             handle.truncate()
-            handle.write(encode(data))
+            handle.write(self._cache.encode(data))
         self._data = data
 
 
