@@ -206,6 +206,8 @@ class AssessmentStore:
         if self._writer is None:
             self._writer = BackgroundWriter(self.path, listener)
             self._storage.defer_to(self._writer)
+        else:
+            self._writer.listener = listener
 
     @property
     def pending(self) -> bool:

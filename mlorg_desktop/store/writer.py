@@ -25,7 +25,7 @@ Listener = Callable[[int, OSError | None], None]
 class BackgroundWriter:
     def __init__(self, path: Path, listener: Listener | None = None) -> None:
         self.path = path
-        self._listener = listener
+        self.listener = listener
         self._lock = threading.Condition()
         self._waiting: tuple[int, bytes] | None = None
         self._failed: tuple[int, bytes] | None = None
@@ -127,9 +127,9 @@ class BackgroundWriter:
                     self._written = max(self._written, sequence)
                 elif self._waiting is None:
                     self._failed = (sequence, payload)
-            if self._listener is not None:
+            if self.listener is not None:
                 try:
-                    self._listener(sequence, error)
+                    self.listener(sequence, error)
                 except Exception:
                     log.exception("the store writer's listener failed")
             with self._lock:

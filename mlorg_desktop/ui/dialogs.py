@@ -40,6 +40,38 @@ def ask_unsaved_changes(parent: QWidget | None, what: str) -> UnsavedChoice:
     return UnsavedChoice.CANCEL
 
 
+class WriteFailedChoice(Enum):
+    RETRY = "retry"
+    QUIT = "quit"
+    CANCEL = "cancel"
+
+
+def ask_write_failed(parent: QWidget | None, reason: str) -> WriteFailedChoice:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Changes not saved to disk",
+        f"Your latest changes could not be written to disk: {reason}",
+        QMessageBox.StandardButton.Retry
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(
+        "The file still holds your last good save. Free some space or fix the folder's "
+        "permissions and try again, or quit and lose the changes made since that save."
+    )
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    if discard is not None:
+        discard.setText("&Quit Without Saving")
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Retry:
+        return WriteFailedChoice.RETRY
+    if answer == QMessageBox.StandardButton.Discard:
+        return WriteFailedChoice.QUIT
+    return WriteFailedChoice.CANCEL
+
+
 def confirm_delete(parent: QWidget | None, name: str) -> bool:
     answer = QMessageBox.question(
         parent,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
-from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.store import AssessmentStore, StoreWriteError
+from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.about import AboutDialog
 from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
 from mlorg_desktop.ui.assessment_tab import AssessmentTab
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1200, 800)
 MINIMUM_SIZE = (1024, 700)
+
+
+class _WriteEvents(QObject):
+    """Carries the store writer's reports (made on its thread) to the UI thread: emitting a
+    signal of an object that lives in another thread is a queued call."""
+
+    finished = Signal()
+
+    def report(self, _sequence: int, _error: OSError | None) -> None:
+        self.finished.emit()
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +82,13 @@ class MainWindow(QMainWindow):
         self.saved_tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
         self.saved_tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         self.saved_tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        self._write_error_shown = False
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self._write_events = _WriteEvents(self)
+        self._write_events.finished.connect(self._on_write_finished)
+        store.write_in_background(self._write_events.report)
         self._restore_geometry()
         if store.read_only_error is not None:
             self.statusBar().showMessage(str(store.read_only_error))
@@ -193,6 +211,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_triggered(self) -> None:
         added = import_assessments(self, self.knowledge, self.store, self.messenger)
+        self._show_save_state()
         self.saved_tab.on_assessments_saved(added)
         self.compare_tab.on_assessments_saved(added)
 
@@ -246,10 +265,13 @@ class MainWindow(QMainWindow):
 
     def _on_save_triggered(self) -> None:
         self.tabs.setCurrentWidget(self.assessment_tab)
+        if self.store.retry_write():  # an earlier write failed: try it again now
+            self._show_save_state()
         if self.assessment_tab.save():
             self.statusBar().showMessage("Assessment saved.", 5000)
 
     def _on_assessment_tab_assessment_saved(self, assessment_id: str) -> None:
+        self._show_save_state()
         self.saved_tab.on_assessment_saved(assessment_id)
         self.compare_tab.on_assessment_saved(assessment_id)
 
@@ -271,6 +293,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("A copy dated today is open; save it to keep it.", 8000)
 
     def _on_saved_tab_assessment_deleted(self, assessment_id: str) -> None:
+        self._show_save_state()
         self.assessment_tab.forget_if_deleted(assessment_id)
         self.compare_tab.on_assessment_deleted(assessment_id)
         self.statusBar().showMessage(
@@ -278,9 +301,65 @@ class MainWindow(QMainWindow):
         )
 
     def _on_saved_tab_assessment_restored(self, assessment_id: str) -> None:
+        self._show_save_state()
         self.assessment_tab.reattach_if_restored(self.store.get(assessment_id))
         self.compare_tab.on_assessment_saved(assessment_id)
         self.statusBar().showMessage("Deleted assessment restored.", 5000)
+
+    # Writing to disk ----------------------------------------------------------------------------
+
+    def _show_save_state(self) -> None:
+        writer = self.store.writer
+        failed = writer is not None and writer.pending and writer.error is not None
+        if failed and writer is not None:
+            self.save_state.setText("⚠ Not saved to disk")
+            self.save_state.setToolTip(f"The last write failed: {writer.error}")
+        elif self.store.pending:
+            self.save_state.setText("Saving…")
+            self.save_state.setToolTip("Writing your changes to disk")
+        else:
+            self.save_state.setText("")
+            self.save_state.setToolTip("")
+
+    def _on_write_finished(self) -> None:
+        self._show_save_state()
+        writer = self.store.writer
+        if writer is None or writer.error is None:
+            self._write_error_shown = False
+            return
+        if writer.pending and not self._write_error_shown:
+            self._write_error_shown = True
+            self.messenger.error(
+                self,
+                "Could not save to disk",
+                f"Could not write to {self.store.path}: {writer.error.strerror or writer.error}."
+                "\n\nThe file still holds your last good save, and your changes are kept in "
+                "this window. Free some space or fix the folder's permissions, then save again "
+                "(Ctrl+S); closing the app also tries again.",
+            )
+
+    def finish_writes(self) -> bool:
+        """Wait for pending writes (closing must not lose a save); False means stay open."""
+        while self.store.pending:
+            self.save_state.setText("Saving…")
+            self.save_state.repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.store.retry_write()
+                self.store.flush()
+                break
+            except StoreWriteError as exc:
+                reason = exc.reason
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._show_save_state()
+            choice = dialogs.ask_write_failed(self, reason)
+            if choice is dialogs.WriteFailedChoice.QUIT:
+                return True
+            if choice is dialogs.WriteFailedChoice.CANCEL:
+                return False
+        self._show_save_state()
+        return True
 
     # Window state ------------------------------------------------------------------------------
 
@@ -290,7 +369,7 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.assessment_tab.maybe_keep_changes():
+        if not self.assessment_tab.maybe_keep_changes() or not self.finish_writes():
             event.ignore()
             return
         self.settings.setValue("main_window/geometry", self.saveGeometry())

@@ -46,7 +46,7 @@ def test_file_has_one_record_per_line_and_is_plain_json(store, store_path, examp
     assert lines is not None and len(lines["assessments"]) == len(examples)
     parsed = json.loads(raw)
     for key, line in lines["assessments"].items():
-        assert json.loads(b"{" + line + b"}") == {key: parsed["assessments"][key]}
+        assert json.loads(b"{" + line.rstrip(b",") + b"}") == {key: parsed["assessments"][key]}
 
 
 def test_a_save_after_reopening_encodes_only_the_changed_record(

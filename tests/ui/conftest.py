@@ -52,3 +52,8 @@ def no_real_dialogs(monkeypatch):
         "confirm_delete",
         lambda parent, name: pytest.fail("confirm_delete was called without the test answering it"),
     )
+    monkeypatch.setattr(
+        dialogs,
+        "ask_write_failed",
+        lambda parent, reason: pytest.fail(f"a write failed unexpectedly: {reason}"),
+    )

@@ -134,6 +134,7 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
     shown.undo_delete_action.trigger()
     assert store.get(saved_id) == original and saved.model.rowCount() == 2
     assert not shown.undo_delete_action.isEnabled()
+    assert store.flush()  # writes run on the store's writer thread
     reopened = AssessmentStore(store.path, store._bank)
     assert len(reopened) == 2
 

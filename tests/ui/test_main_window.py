@@ -74,6 +74,7 @@ def test_import_and_export_from_the_file_menu(
 
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
+    assert store.flush()  # the import was written on the store's writer thread
     before = store.path.read_bytes()
     monkeypatch.setattr(dialogs, "ask_import_path", lambda parent: bad)
     window.import_action.trigger()

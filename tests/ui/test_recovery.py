@@ -3,11 +3,13 @@ failures that keep the edit, and the crash report."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 
 import pytest
 
@@ -107,26 +109,56 @@ def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
     assert second.returncode == 0 and "brought it forward" in out
 
 
-def test_window_save_into_a_read_only_folder_keeps_the_edit(
-    make_window, store, store_path, qtbot, messenger, examples
+def test_failed_write_is_reported_kept_and_retried(
+    make_window, store, store_path, qtbot, messenger, examples, knowledge, monkeypatch
 ):
+    """The write runs on the writer thread; when it fails the user hears why, the file keeps
+    the last good save, the change stays in memory, and saving or closing tries again."""
     store.save(examples[0])
     window = make_window()
     tab = window.assessment_tab
     qtbot.keyClicks(tab.organization, "Read Only Ltd")
     tab.cards["q03"].buttons["q03b"].click()
+    assert store.flush()
     before = store_path.read_bytes()
     with immutable_folder(store_path.parent):
         window.save_action.trigger()
-    assert (
-        messenger.shown[-1][0] == "error"
-        and "Nothing on disk was changed" in (messenger.shown[-1][2])
-    )
-    assert store_path.read_bytes() == before
-    assert tab.organization.text() == "Read Only Ltd" and tab.cards["q03"].answer() == "q03b"
-    assert tab.is_dirty()
+        qtbot.waitUntil(
+            lambda: bool(messenger.shown) and messenger.shown[-1][1] == "Could not save to disk"
+        )
+        assert "last good save" in messenger.shown[-1][2]
+        assert store_path.read_bytes() == before
+        assert window.save_state.text() == "⚠ Not saved to disk"
+        assert tab.organization.text() == "Read Only Ltd" and len(store) == 2
+        asked = []
+        monkeypatch.setattr(
+            dialogs,
+            "ask_write_failed",
+            lambda parent, reason: asked.append(reason) or dialogs.WriteFailedChoice.CANCEL,
+        )
+        assert not window.close()  # closing tries the write again; it fails; the user stays
+        assert asked and store_path.read_bytes() == before
+    window.save_action.trigger()  # the folder is writable again: saving retries the write
+    qtbot.waitUntil(lambda: window.save_state.text() == "")
+    assert not store.pending
+    reopened = AssessmentStore(store_path, knowledge.bank, read_only=True)
+    assert {a.organization for a in reopened.all()} >= {"Read Only Ltd"} and len(reopened) == 2
+
+
+def test_closing_waits_for_a_save_in_progress(make_window, store, store_path, examples, knowledge):
+    window = make_window()
+    store.import_many(examples)
+    hold = contextlib.ExitStack()
+    hold.enter_context(store.writer.held())
+    window.assessment_tab.open_assessment(store.get(examples[2].id))
+    window.assessment_tab.notes.setPlainText("typed just before quitting")
     window.save_action.trigger()
-    assert not tab.is_dirty() and len(store) == 2
+    assert store.pending and window.save_state.text() == "Saving…"
+    threading.Timer(0.3, hold.close).start()  # the disk write can start only during close()
+    assert window.close()
+    assert not store.pending
+    reopened = AssessmentStore(store_path, knowledge.bank, read_only=True)
+    assert reopened.get(examples[2].id).notes == "typed just before quitting"
 
 
 def test_uncaught_exception_is_logged_and_reported(tmp_path, monkeypatch):
