@@ -54,6 +54,7 @@ class CompareTab(QWidget):
         self.bars = None
 
         self.items = QStandardItemModel(self)
+        self._by_id: dict[str, QStandardItem] = {}
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.items)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -66,7 +67,10 @@ class CompareTab(QWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setAccessibleName("Assessments to compare; tick up to eight")
-        self.list.setWordWrap(True)
+        # One line per row, elided (the tooltip has the whole label): with uniform sizes the
+        # view does not measure every row again each time a box is ticked (147 ms at 10,000).
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.select_org = QPushButton("Select all of this &organization")
         self.select_org.setToolTip("Tick every assessment of the highlighted row's organization")
         self.select_org.clicked.connect(self.select_current_organization)
@@ -130,12 +134,20 @@ class CompareTab(QWidget):
         return [self.store.get(i) for i in self._chosen]
 
     def set_selected(self, ids: list[str]) -> None:
-        self._chosen = []
-        self._updating(
-            lambda: [self._item(i).setCheckState(Qt.CheckState.Unchecked) for i in self._all_ids()]
-        )
-        for assessment_id in ids[:MAX_COMPARED]:
-            self._item(assessment_id).setCheckState(Qt.CheckState.Checked)
+        """Tick exactly ``ids`` (the first eight), then refresh once."""
+        chosen = list(dict.fromkeys(ids))[:MAX_COMPARED]
+        items = [self._item(i) for i in chosen]  # unknown ids fail before anything changes
+        previous = [self._item(i) for i in self._chosen]
+
+        def tick() -> None:
+            for item in previous:
+                item.setCheckState(Qt.CheckState.Unchecked)
+            for item in items:
+                item.setCheckState(Qt.CheckState.Checked)
+
+        self._updating(tick)
+        self._chosen = chosen
+        self._refresh()
 
     def select_all(self) -> None:
         """Tick the first eight in list order (used by screenshots and the smoke test)."""
@@ -168,14 +180,10 @@ class CompareTab(QWidget):
     def on_assessments_saved(self, assessment_ids: Iterable[str]) -> None:
         """Several at once (an import): the list is sorted and the charts redrawn once."""
         ids = list(assessment_ids)
-        known = {
-            self.items.item(r).data(ID_ROLE): self.items.item(r)
-            for r in range(self.items.rowCount())
-        }
         added = False
         for assessment_id in ids:
             assessment = self.store.get(assessment_id)
-            item = known.get(assessment_id)
+            item = self._by_id.get(assessment_id)
             if item is None:
                 self._add_item(assessment)
                 added = True
@@ -187,7 +195,7 @@ class CompareTab(QWidget):
             self._refresh()
 
     def on_assessment_deleted(self, assessment_id: str) -> None:
-        item = self._find(assessment_id)
+        item = self._by_id.pop(assessment_id, None)
         if item is not None:
             self._updating(lambda: self.items.removeRow(item.row()))
         if assessment_id in self._chosen:
@@ -203,22 +211,11 @@ class CompareTab(QWidget):
         item.setEditable(False)
         item.setData(assessment.id, ID_ROLE)
         item.setData(assessment.organization, ORG_ROLE)
+        self._by_id[assessment.id] = item
         self._updating(lambda: self.items.appendRow(item))
 
-    def _all_ids(self) -> list[str]:
-        return [self.items.item(r).data(ID_ROLE) for r in range(self.items.rowCount())]
-
-    def _find(self, assessment_id: str) -> QStandardItem | None:
-        for r in range(self.items.rowCount()):
-            if self.items.item(r).data(ID_ROLE) == assessment_id:
-                return self.items.item(r)
-        return None
-
     def _item(self, assessment_id: str) -> QStandardItem:
-        item = self._find(assessment_id)
-        if item is None:
-            raise KeyError(assessment_id)
-        return item
+        return self._by_id[assessment_id]
 
     def _updating(self, change: object) -> None:
         self.items.blockSignals(True)

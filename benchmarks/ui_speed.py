@@ -1,0 +1,164 @@
+"""The UI thread while saving at N = 10,000, and the Compare tab's redraw on a selection change.
+
+Blocking is measured by a 5 ms precise timer that records its own lateness: the longest gap
+between two of its ticks, minus 5 ms, is the longest the UI thread was busy. The floor for the
+save is the same save made on the UI thread (the write waited for in the slot), in the same
+window, same run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness import append_results
+from startup import make_store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mlorg_desktop.domain.knowledge import load_knowledge  # noqa: E402
+from mlorg_desktop.paths import AppPaths  # noqa: E402
+from mlorg_desktop.resources import resources_dir  # noqa: E402
+from mlorg_desktop.store import AssessmentStore  # noqa: E402
+from mlorg_desktop.ui.assessment_model import ID_ROLE  # noqa: E402
+from mlorg_desktop.ui.main_window import MainWindow  # noqa: E402
+from mlorg_desktop.ui.msgbox import Messenger  # noqa: E402
+
+TICK_MS = 5
+
+
+class Lateness(QObject):
+    """Ticks every 5 ms; remembers the longest gap between ticks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def start(self) -> None:
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(0.0, self.worst - TICK_MS / 1000)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+
+class Painted(QObject):
+    def __init__(self, target: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def spin(app: QApplication, ms: int, until=lambda: True) -> None:
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < ms or not until():
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    knowledge = load_knowledge(resources_dir())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_store(Path(tmp) / "big", 10_000)
+        store = AssessmentStore(folder / "assessments.json", knowledge.bank)
+        paths = AppPaths(data_dir=folder, log_dir=folder / "logs")
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
+        window.show()
+        spin(app, 200)
+        tab = window.assessment_tab
+        tab.open_assessment(store.all()[0])
+        window.tabs.setCurrentWidget(tab)
+        lateness = Lateness()
+        background, on_ui_thread, saving_shown = [], [], []
+
+        def save(wait_in_slot: bool) -> None:
+            window.save_action.trigger()
+            saving_shown.append(window.save_state.text() == "Saving…")
+            if wait_in_slot:
+                store.flush()
+
+        for run in range(14):
+            wait_in_slot = run % 2 == 1  # interleaved, so both see the same machine load
+            tab.notes.setPlainText(f"run {run}")
+            lateness.start()
+            spin(app, 60)
+            QTimer.singleShot(0, lambda w=wait_in_slot: save(w))
+            spin(app, 150, until=lambda: not store.pending)
+            blocked = lateness.stop()
+            (on_ui_thread if wait_in_slot else background).append(blocked)
+        spin(app, 50)
+        ours = statistics.median(background)
+        floor = statistics.median(on_ui_thread)
+        rows.append(
+            f"UI thread blocked during a save at N=10,000: median {ours * 1000:.1f} ms "
+            f"(max {max(background) * 1000:.1f}) with the writer thread; the same save waited "
+            f"for on the UI thread: median {floor * 1000:.1f} ms (max "
+            f"{max(on_ui_thread) * 1000:.1f}); ratio {ours / floor:.2f}; target <= 50 ms; "
+            f"'Saving…' shown after {sum(saving_shown)}/{len(saving_shown)} saves"
+        )
+
+        window.tabs.setCurrentWidget(window.compare_tab)
+        spin(app, 300)
+        compare = window.compare_tab
+        ids = [a.id for a in store.all()[:8]]
+        compare.set_selected(ids[:7])
+        spin(app, 200)
+        painted = Painted(compare.radar.viewport())
+        redraws = []
+        item = compare.items.item(
+            next(
+                r
+                for r in range(compare.items.rowCount())
+                if compare.items.item(r).data(ID_ROLE) == ids[7]
+            )
+        )
+        for run in range(16):  # tick and untick one assessment, as a user does
+            state = Qt.CheckState.Checked if run % 2 == 0 else Qt.CheckState.Unchecked
+            before = painted.count
+            started = time.perf_counter()
+            item.setCheckState(state)
+            while painted.count == before:
+                app.processEvents()
+            redraws.append(time.perf_counter() - started)
+        rows.append(
+            f"Compare tab redraw when one assessment is ticked or unticked (7-8 chosen, 10,000 "
+            f"stored): median "
+            f"{statistics.median(redraws) * 1000:.1f} ms (min {min(redraws) * 1000:.1f}, max "
+            f"{max(redraws) * 1000:.1f}) to the chart's next paint"
+        )
+        window.close()
+        store.close()
+    for row in rows:
+        print(row)
+    append_results("UI responsiveness", rows)
+
+
+if __name__ == "__main__":
+    main()
