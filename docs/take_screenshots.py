@@ -46,15 +46,15 @@ def main(out_dir: Path) -> None:
         window.grab().save(str(out_dir / "dimensions.png"))
         meridian = [a for a in store.all() if a.assessed_on == "2025-10-15"][0]
         window.assessment_tab.open_assessment(meridian)
-        window.tabs.setCurrentWidget(window.assessment_tab)
+        window.show_tab(window.assessment_tab)
         settle(app)
         window.grab().save(str(out_dir / "assessment.png"))
-        window.tabs.setCurrentWidget(window.saved_tab)
+        window.show_tab(window.saved_tab)
         settle(app)
         window.grab().save(str(out_dir / "saved.png"))
-        extra = getattr(window, "compare_tab", None)
+        extra = window.compare_tab
         if extra is not None:
-            window.tabs.setCurrentWidget(extra)
+            window.show_tab(extra)
             extra.select_all()
             settle(app)
             window.grab().save(str(out_dir / "compare.png"))

@@ -11,12 +11,6 @@ from typing import TextIO
 
 from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.assessment import Assessment
-from mlorg_desktop.domain.exchange import (
-    ExchangeError,
-    exchange_csv,
-    exchange_json,
-    read_exchange_file,
-)
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.store import AssessmentStore
@@ -231,6 +225,8 @@ def cmd_export(
     chosen = _chosen(args, store, store.all())
     if chosen is None:
         return EXIT_BAD_INPUT
+    from mlorg_desktop.domain.exchange import exchange_csv, exchange_json
+
     text = exchange_csv(chosen, knowledge) if args.csv else exchange_json(chosen)
     if args.output == "-":
         out.write(text)
@@ -248,6 +244,8 @@ def cmd_export(
 def cmd_import(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
+    from mlorg_desktop.domain.exchange import ExchangeError, read_exchange_file
+
     try:
         document = read_exchange_file(Path(args.file), knowledge)
     except ExchangeError as exc:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -17,17 +15,32 @@ FAULT_FILE = "native-crash.log"
 
 
 def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
-    """Log to a rotating file in ``log_dir`` (1 MB x 3); warnings also go to stderr."""
+    """Log to a file in ``log_dir``, rotated at start-up once over 1 MB (3 old files kept).
+
+    Rotating at start-up rather than mid-run keeps logging.handlers (and the socket, pickle
+    and queue modules it pulls in) out of the start-up path."""
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / LOG_FILE
+    _rotate(log_file, max_bytes=1_000_000, keep=3)
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return log_file
+
+
+def _rotate(log_file: Path, *, max_bytes: int, keep: int) -> None:
+    try:
+        if log_file.stat().st_size <= max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for n in range(keep - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{n}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{log_file.name}.{n + 1}"))
+    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
 def enable_faulthandler(log_dir: Path) -> IO[str]:
@@ -40,6 +53,8 @@ def enable_faulthandler(log_dir: Path) -> IO[str]:
 def format_report(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
+    import traceback
+
     return "".join(traceback.format_exception(exc_type, exc, tb))
 
 

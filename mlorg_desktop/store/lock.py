@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,7 @@ class LockHolder:
     host: str
 
     def alive(self) -> bool:
-        if self.host and self.host != socket.gethostname():
+        if self.host and self.host != _hostname():
             return True  # another machine's process: we cannot tell, so respect it
         try:
             os.kill(self.pid, 0)
@@ -90,7 +89,7 @@ class StoreLock:
                     os.unlink(self.path)  # stale: its process is gone
                 continue
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(f"{os.getpid()}\n{_executable_name()}\n{socket.gethostname()}\n")
+                handle.write(f"{os.getpid()}\n{_executable_name()}\n{_hostname()}\n")
             self.held = True
             return
         raise StoreBusyError(self.store_path, f"could not take the lock {self.path}")
@@ -109,3 +108,12 @@ class StoreLock:
 
     def __exit__(self, *_exc: object) -> None:
         self.release()
+
+
+def _hostname() -> str:
+    """The host name QLockFile records (os.uname avoids importing socket at start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()

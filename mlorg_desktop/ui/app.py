@@ -20,7 +20,6 @@ from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui.crash_dialog import show_crash_report
 from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.single_instance import InstanceGuard
@@ -47,14 +46,17 @@ def create_application(resources: Path, argv: list[str] | None = None) -> QAppli
 class FirstPaintWatcher(QObject):
     """Records when a widget first paints; used by the smoke test and the start-up benchmark."""
 
-    def __init__(self, target: QObject) -> None:
+    def __init__(self, target: QObject, then: Callable[[], None] | None = None) -> None:
         super().__init__(target)
         self.painted = False
+        self._then = then
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
+            if self._then is not None:
+                QTimer.singleShot(0, self._then)
             if os.environ.get("MLORG_FIRST_PAINT_EXIT"):
                 # Benchmark-only: report the wall-clock time of the first paint and quit.
                 print(f"first-paint-epoch {time.time():.6f}", flush=True)
@@ -93,15 +95,21 @@ def run_gui(
         if seed is not None:
             seed(store)
         window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
-        install_excepthook(lambda report: show_crash_report(window, report, paths.log_dir))
+        install_excepthook(lambda report: _show_crash_report(window, report, paths.log_dir))
         guard.raise_requested.connect(window.bring_to_front)
-        FirstPaintWatcher(window)
+        FirstPaintWatcher(window, then=guard.listen)
         window.show()
         code = app.exec()
         store.close()
         return code
     finally:
         guard.release()
+
+
+def _show_crash_report(window: MainWindow, report: str, log_dir: Path) -> None:
+    from mlorg_desktop.ui.crash_dialog import show_crash_report
+
+    show_crash_report(window, report, log_dir)
 
 
 def _wait_until(app: QApplication, condition: object, timeout_ms: int, what: str) -> None:
@@ -130,7 +138,7 @@ def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
         visited = []
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            page = window.tabs.currentWidget()
+            page = window.current_tab()
             tab_watcher = FirstPaintWatcher(page)
             page.update()
             _wait_until(

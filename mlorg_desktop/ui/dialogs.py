@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # QtPrintSupport loads with the first print action, not at start-up
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 
 class UnsavedChoice(Enum):
@@ -112,12 +115,16 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog; True when the user chose to print (printer is configured)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print comparison sheet")
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_page_setup(parent: QWidget | None, printer: QPrinter) -> bool:
+    from PySide6.QtPrintSupport import QPageSetupDialog
+
     return QPageSetupDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
@@ -125,6 +132,8 @@ def make_preview_dialog(
     parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]
 ) -> QPrintPreviewDialog:
     """A preview with zoom and page navigation; ``printer`` must outlive the dialog."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview — comparison sheet")
     dialog.paintRequested.connect(paint)

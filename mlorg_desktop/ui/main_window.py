@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
@@ -14,16 +15,14 @@ from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.store import AssessmentStore, StoreWriteError
 from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.about import AboutDialog
-from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
-from mlorg_desktop.ui.assessment_tab import AssessmentTab
-from mlorg_desktop.ui.compare_tab import CompareTab
-from mlorg_desktop.ui.exchange_actions import export_assessments, import_assessments
 from mlorg_desktop.ui.msgbox import Messenger
-from mlorg_desktop.ui.saved_tab import SavedTab
 
 if TYPE_CHECKING:
+    from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
+    from mlorg_desktop.ui.assessment_tab import AssessmentTab
+    from mlorg_desktop.ui.compare_tab import CompareTab
     from mlorg_desktop.ui.print_actions import SheetPrinting
+    from mlorg_desktop.ui.saved_tab import SavedTab
 
 DEFAULT_SIZE = (1200, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -37,6 +36,25 @@ class _WriteEvents(QObject):
 
     def report(self, _sequence: int, _error: OSError | None) -> None:
         self.finished.emit()
+
+
+class _Page(QWidget):
+    """A tab's place in the tab bar. Its content (and the module behind it) is built the first
+    time the tab is shown or the window needs it, so start-up builds only the visible tab."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> Any:
+        if self.content is None:
+            self.content = self._build()
+            self.layout().addWidget(self.content)
+            self.setFocusProxy(self.content)
+        return self.content
 
 
 class MainWindow(QMainWindow):
@@ -60,28 +78,27 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — demo data[*]" if demo else f"{APP_NAME}[*]")
         self.setMinimumSize(*MINIMUM_SIZE)
 
-        self.archetypes_tab = ArchetypesTab(knowledge.catalog)
-        self.assessment_tab = AssessmentTab(knowledge, store, messenger)
-        self.saved_tab = SavedTab(knowledge, store, messenger)
-        self.compare_tab = CompareTab(knowledge, store)
+        self._pages = {
+            "archetypes": _Page(self._build_archetypes_tab),
+            "assessment": _Page(self._build_assessment_tab),
+            "saved": _Page(self._build_saved_tab),
+            "compare": _Page(self._build_compare_tab),
+        }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.archetypes_tab, "&Archetypes")
-        self.tabs.addTab(self.assessment_tab, "A&ssessment")
-        self.tabs.addTab(self.saved_tab, "Sa&ved assessments")
-        self.tabs.addTab(self.compare_tab, "&Compare")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        for name, label in (
+            ("archetypes", "&Archetypes"),
+            ("assessment", "A&ssessment"),
+            ("saved", "Sa&ved assessments"),
+            ("compare", "&Compare"),
+        ):
+            self.tabs.addTab(self._pages[name], label)
         self.setCentralWidget(self.tabs)
         self._sheet_source = "demo data" if demo else str(store.path)
         self._printing: SheetPrinting | None = None
         self._build_menus()
 
-        self.assessment_tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
-        self.assessment_tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
-        self.saved_tab.open_requested.connect(self._on_saved_tab_open_requested)
-        self.saved_tab.reassess_requested.connect(self._on_saved_tab_reassess_requested)
-        self.saved_tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
-        self.saved_tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
-        self.saved_tab.undo_available.connect(self.undo_delete_action.setEnabled)
         self._write_error_shown = False
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
@@ -172,7 +189,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self.undo_delete_action = self._action(
             "&Undo Delete",
-            self.saved_tab.undo_delete,
+            lambda: self.saved_tab.undo_delete(),
             QKeySequence.StandardKey.Undo,
             "Bring back the last deleted assessment",
         )
@@ -195,6 +212,71 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About MLOrg Desktop", self.show_about)
         help_menu.addAction(self.about_action)
 
+    # Tabs -------------------------------------------------------------------------------------
+
+    @property
+    def archetypes_tab(self) -> ArchetypesTab:
+        return self._pages["archetypes"].ensure()  # type: ignore[no-any-return]
+
+    @property
+    def assessment_tab(self) -> AssessmentTab:
+        return self._pages["assessment"].ensure()  # type: ignore[no-any-return]
+
+    @property
+    def saved_tab(self) -> SavedTab:
+        return self._pages["saved"].ensure()  # type: ignore[no-any-return]
+
+    @property
+    def compare_tab(self) -> CompareTab:
+        return self._pages["compare"].ensure()  # type: ignore[no-any-return]
+
+    def built(self, name: str) -> Any:
+        """The tab's content if it has been built, else None (nothing to keep up to date)."""
+        return self._pages[name].content
+
+    def show_tab(self, tab: QWidget) -> None:
+        for page in self._pages.values():
+            if page.content is tab:
+                self.tabs.setCurrentWidget(page)
+
+    def current_tab(self) -> QWidget | None:
+        page = self.tabs.currentWidget()
+        return page.ensure() if isinstance(page, _Page) else None
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, _Page):
+            page.ensure()
+
+    def _build_archetypes_tab(self) -> QWidget:
+        from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
+
+        return ArchetypesTab(self.knowledge.catalog)
+
+    def _build_assessment_tab(self) -> QWidget:
+        from mlorg_desktop.ui.assessment_tab import AssessmentTab
+
+        tab = AssessmentTab(self.knowledge, self.store, self.messenger)
+        tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
+        tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
+        return tab
+
+    def _build_saved_tab(self) -> QWidget:
+        from mlorg_desktop.ui.saved_tab import SavedTab
+
+        tab = SavedTab(self.knowledge, self.store, self.messenger)
+        tab.open_requested.connect(self._on_saved_tab_open_requested)
+        tab.reassess_requested.connect(self._on_saved_tab_reassess_requested)
+        tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
+        tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
+        tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        return tab
+
+    def _build_compare_tab(self) -> QWidget:
+        from mlorg_desktop.ui.compare_tab import CompareTab
+
+        return CompareTab(self.knowledge, self.store)
+
     # Slots ------------------------------------------------------------------------------------
 
     def bring_to_front(self) -> None:
@@ -206,16 +288,23 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_about(self) -> None:
+        from mlorg_desktop.ui.about import AboutDialog
+
         dialog = AboutDialog(self.store.path, self.paths.log_dir, self)
         dialog.exec()
 
     def _on_import_triggered(self) -> None:
+        from mlorg_desktop.ui.exchange_actions import import_assessments
+
         added = import_assessments(self, self.knowledge, self.store, self.messenger)
         self._show_save_state()
-        self.saved_tab.on_assessments_saved(added)
-        self.compare_tab.on_assessments_saved(added)
+        for name in ("saved", "compare"):
+            if self.built(name):
+                self.built(name).on_assessments_saved(added)
 
     def _on_export_triggered(self) -> None:
+        from mlorg_desktop.ui.exchange_actions import export_assessments
+
         export_assessments(self, self.knowledge, self.store, self.messenger)
 
     @property
@@ -232,7 +321,7 @@ class MainWindow(QMainWindow):
     def _compared(self) -> list[Assessment] | None:
         chosen = self.compare_tab.selected_assessments()
         if not chosen:
-            self.tabs.setCurrentWidget(self.compare_tab)
+            self.show_tab(self.compare_tab)
             self.messenger.info(
                 self,
                 "Nothing to print",
@@ -260,11 +349,11 @@ class MainWindow(QMainWindow):
             self.printing.export_pdf(self, chosen)
 
     def _on_new_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.show_tab(self.assessment_tab)
         self.assessment_tab.request_new()
 
     def _on_save_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.show_tab(self.assessment_tab)
         if self.store.retry_write():  # an earlier write failed: try it again now
             self._show_save_state()
         if self.assessment_tab.save():
@@ -272,8 +361,9 @@ class MainWindow(QMainWindow):
 
     def _on_assessment_tab_assessment_saved(self, assessment_id: str) -> None:
         self._show_save_state()
-        self.saved_tab.on_assessment_saved(assessment_id)
-        self.compare_tab.on_assessment_saved(assessment_id)
+        for name in ("saved", "compare"):
+            if self.built(name):
+                self.built(name).on_assessment_saved(assessment_id)
 
     def _on_assessment_tab_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -283,27 +373,31 @@ class MainWindow(QMainWindow):
             if not self.assessment_tab.maybe_keep_changes():
                 return
             self.assessment_tab.open_assessment(self.store.get(assessment_id))
-        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.show_tab(self.assessment_tab)
 
     def _on_saved_tab_reassess_requested(self, assessment_id: str) -> None:
         if not self.assessment_tab.maybe_keep_changes():
             return
         self.assessment_tab.start_reassessment(self.store.get(assessment_id))
-        self.tabs.setCurrentWidget(self.assessment_tab)
+        self.show_tab(self.assessment_tab)
         self.statusBar().showMessage("A copy dated today is open; save it to keep it.", 8000)
 
     def _on_saved_tab_assessment_deleted(self, assessment_id: str) -> None:
         self._show_save_state()
-        self.assessment_tab.forget_if_deleted(assessment_id)
-        self.compare_tab.on_assessment_deleted(assessment_id)
+        if self.built("assessment"):
+            self.assessment_tab.forget_if_deleted(assessment_id)
+        if self.built("compare"):
+            self.compare_tab.on_assessment_deleted(assessment_id)
         self.statusBar().showMessage(
             "Assessment deleted. Edit ▸ Undo Delete (Ctrl+Z) brings it back.", 10000
         )
 
     def _on_saved_tab_assessment_restored(self, assessment_id: str) -> None:
         self._show_save_state()
-        self.assessment_tab.reattach_if_restored(self.store.get(assessment_id))
-        self.compare_tab.on_assessment_saved(assessment_id)
+        if self.built("assessment"):
+            self.assessment_tab.reattach_if_restored(self.store.get(assessment_id))
+        if self.built("compare"):
+            self.compare_tab.on_assessment_saved(assessment_id)
         self.statusBar().showMessage("Deleted assessment restored.", 5000)
 
     # Writing to disk ----------------------------------------------------------------------------
@@ -369,7 +463,8 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.assessment_tab.maybe_keep_changes() or not self.finish_writes():
+        form = self.built("assessment")
+        if (form is not None and not form.maybe_keep_changes()) or not self.finish_writes():
             event.ignore()
             return
         self.settings.setValue("main_window/geometry", self.saveGeometry())

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork loads after the first paint (listen) or in a second launch
+    from PySide6.QtNetwork import QLocalServer
 
 from mlorg_desktop.store.lock import lock_path
 
@@ -23,29 +26,47 @@ class InstanceGuard(QObject):
         super().__init__(parent)
         self.lock = QLockFile(str(lock_path(store_path)))
         self.lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
-        digest = hashlib.sha1(str(store_path.resolve()).encode()).hexdigest()[:16]
-        self.server_name = f"mlorg-desktop-{digest}"
+        self.store_path = store_path
         self.server: QLocalServer | None = None
+
+    @property
+    def server_name(self) -> str:
+        import hashlib
+
+        digest = hashlib.sha1(str(self.store_path.resolve()).encode()).hexdigest()[:16]
+        return f"mlorg-desktop-{digest}"
 
     def acquire(self) -> bool:
         """Take the store; False when another live process has it."""
-        if not self.lock.tryLock(0):
-            return False
+        return bool(self.lock.tryLock(0))
+
+    def listen(self) -> None:
+        """Answer later launches on this store (started once the window has painted)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None or not self.lock.isLocked():
+            return
         QLocalServer.removeServer(self.server_name)  # a socket left by a crashed instance
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_server_new_connection)
         self.server.listen(self.server_name)
-        return True
 
     def holder_pid(self) -> int | None:
         ok, pid, _host, _app = self.lock.getLockInfo()
         return int(pid) if ok else None
 
     def ask_running_instance_to_raise(self, timeout_ms: int = 2000) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self.server_name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:  # the first instance may still be starting: it listens after its first paint
+            socket.connectToServer(self.server_name)
+            if socket.waitForConnected(timeout_ms):
+                break
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
         socket.write(RAISE)
         socket.waitForBytesWritten(timeout_ms)
         answered = socket.waitForReadyRead(timeout_ms) and socket.readAll().data() == ACK

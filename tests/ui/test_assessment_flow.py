@@ -16,7 +16,7 @@ from mlorg_desktop.ui import dialogs
 def shown(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.assessment_tab)
+    window.show_tab(window.assessment_tab)
     return window
 
 
@@ -101,7 +101,7 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
     tab.start_new()
     saved.select(saved_id)
     saved.open_selected()
-    assert shown.tabs.currentWidget() is tab and tab.organization.text() == "Cobalt Payments"
+    assert shown.current_tab() is tab and tab.organization.text() == "Cobalt Payments"
     tab.unit.clear()
     qtbot.keyClicks(tab.unit, "Payments Core")
     assert tab.is_dirty()
@@ -235,7 +235,7 @@ def test_delete_key_in_the_table(window, demo_store, make_window, qtbot, monkeyp
     window = make_window(demo_store)
     window.show()
     qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.saved_tab)
+    window.show_tab(window.saved_tab)
     table = window.saved_tab.table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Down)

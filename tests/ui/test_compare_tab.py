@@ -19,7 +19,7 @@ def compare(make_window, demo_store, qtbot):
     window = make_window(demo_store)
     window.show()
     qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.compare_tab)
+    window.show_tab(window.compare_tab)
     qtbot.waitUntil(lambda: window.compare_tab.radar is not None)
     return window
 
@@ -127,7 +127,7 @@ def test_dark_palette_renders(compare, qtbot):
     assert chart.backgroundBrush().color() == QColor("#17181a")
 
 
-def test_pyqtgraph_loads_only_when_the_compare_tab_opens(tmp_path):
+def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):
     script = textwrap.dedent(f"""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -151,7 +151,9 @@ def test_pyqtgraph_loads_only_when_the_compare_tab_opens(tmp_path):
         while not watcher.painted:
             app.processEvents()
         print("after paint:", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
-        w.tabs.setCurrentWidget(w.compare_tab)
+        later = ["mlorg_desktop.ui." + m for m in ("assessment_tab", "saved_tab", "compare_tab")]
+        print("loaded later:", [m for m in later + ["PySide6.QtPrintSupport"] if m in sys.modules])
+        w.show_tab(w.compare_tab)
         app.processEvents()
         print("after compare:", "pyqtgraph" in sys.modules)
     """)
@@ -159,4 +161,5 @@ def test_pyqtgraph_loads_only_when_the_compare_tab_opens(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     ).stdout
     assert "after paint: False False" in out
+    assert "loaded later: []" in out  # only the visible tab is built before the first paint
     assert "after compare: True" in out

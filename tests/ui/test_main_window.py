@@ -22,7 +22,7 @@ def test_view_shortcuts_switch_tabs(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
     window.tab_actions[2].trigger()
-    assert window.tabs.currentWidget() is window.saved_tab
+    assert window.current_tab() is window.saved_tab
 
 
 def test_about_names_version_license_and_data_folder(window, store, monkeypatch):

@@ -42,7 +42,7 @@ def test_nothing_chosen_explains_instead_of_printing(window, messenger, monkeypa
     monkeypatch.setattr(dialogs, "ask_print", lambda *a: pytest_fail())
     window.print_action.trigger()
     assert messenger.shown[-1][1] == "Nothing to print"
-    assert window.tabs.currentWidget() is window.compare_tab
+    assert window.current_tab() is window.compare_tab
 
 
 def pytest_fail():

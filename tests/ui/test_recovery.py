@@ -12,6 +12,7 @@ import textwrap
 import threading
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from mlorg_desktop.crash import install_excepthook, setup_logging
 from mlorg_desktop.store import AssessmentStore
@@ -92,6 +93,8 @@ def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
     assert guard.acquire()
     raised = []
     guard.raise_requested.connect(lambda: raised.append(True))
+    # The first window listens only after its first paint: the second launch waits for that.
+    QTimer.singleShot(300, guard.listen)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     second = subprocess.Popen(
         [sys.executable, "-m", "mlorg_desktop", "--data-dir", str(tmp_path)],
