@@ -24,7 +24,11 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
     _rotate(log_file, max_bytes=1_000_000, keep=3)
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for old in [h for h in root.handlers if getattr(h, "mlorg_log", False)]:
+        root.removeHandler(old)  # an earlier run in this process (tests) had another folder
+        old.close()
     handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.mlorg_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return log_file

@@ -144,6 +144,75 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
     return assessment
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TEXT_FIELDS = ("id", "organization", "unit", "respondent", "role", "assessed_on", "notes")
+_STAMPS = ("created_at", "updated_at")
+
+
+def stored_assessment(data: object, bank: QuestionBank, where: str) -> Assessment:
+    """assessment_from_dict for records this app wrote, ~3x faster on a 10,000-record store.
+
+    A record in exactly the shape assessment_to_dict writes, and valid, is checked by a few
+    direct tests; anything else (an optional field missing, an upper-case UUID, a bad value)
+    goes through assessment_from_dict, which accepts or rejects it with its precise message.
+    The quick tests only ever accept what assessment_from_dict accepts, with the same result.
+    """
+    quick = _quick(data, bank)
+    return quick if quick is not None else assessment_from_dict(data, bank, where)
+
+
+def _quick(data: object, bank: QuestionBank) -> Assessment | None:
+    if type(data) is not dict:
+        return None
+    try:
+        texts = [data[name] for name in _TEXT_FIELDS]
+        stamps = [data[name] for name in _STAMPS]
+        version = data["questionnaire_version"]
+        answers = data["answers"]
+    except KeyError:
+        return None
+    if any(type(v) is not str for v in texts + stamps) or type(version) is not int:
+        return None
+    id_, organization, unit, respondent, role, assessed_on, notes = texts
+    names = organization + unit + respondent + role
+    if (
+        _CANONICAL_UUID.fullmatch(id_) is None
+        or not organization.strip()
+        or max(len(organization), len(unit), len(respondent), len(role)) > NAME_MAX
+        or _CONTROL_IN_LINE.search(names)
+        or len(notes) > NOTES_MAX
+        or _CONTROL_IN_NOTES.search(notes)
+        or type(answers) is not dict
+    ):
+        return None
+    allowed = bank.answer_sets.get(version)
+    if allowed is None:
+        return None
+    for question_id, answer in answers.items():
+        valid = allowed.get(question_id)
+        if valid is None or type(answer) is not str or answer not in valid:
+            return None
+    try:
+        date.fromisoformat(assessed_on)
+        for stamp in stamps:
+            datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return Assessment(
+        id=id_,
+        organization=organization,
+        questionnaire_version=version,
+        answers=dict(answers),
+        unit=unit,
+        respondent=respondent,
+        role=role,
+        assessed_on=assessed_on,
+        notes=notes,
+        created_at=stamps[0],
+        updated_at=stamps[1],
+    )
+
+
 def _stamp(r: Reader, key: str) -> str:
     """A timestamp field, or now when it is absent (only then: a present one is validated)."""
     value: str | None = r.get(key, str, optional=True)

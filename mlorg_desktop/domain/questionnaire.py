@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,6 +107,14 @@ class QuestionBank:
     @property
     def latest(self) -> Questionnaire:
         return self.versions[max(self.versions)]
+
+    @functools.cached_property
+    def answer_sets(self) -> dict[int, dict[str, frozenset[str]]]:
+        """For each version, each question's accepted answers (the quick check on open)."""
+        return {
+            version: {q.id: frozenset(q.valid_answers()) for q in questionnaire.questions()}
+            for version, questionnaire in self.versions.items()
+        }
 
     def get(self, version: int) -> Questionnaire:
         try:

@@ -14,8 +14,8 @@ from tinydb import TinyDB
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
-    assessment_from_dict,
     assessment_to_dict,
+    stored_assessment,
     utc_now_iso,
     validate_fields,
 )
@@ -62,15 +62,17 @@ class AssessmentStore:
         self._db = TinyDB(storage=self._storage_factory)
         self._table = self._db.table(ASSESSMENTS_TABLE, cache_size=0)
         self._index: dict[str, tuple[int, Assessment]] = {}
-        for doc in self._table.all():
-            where = f"{self.path}: record {doc.doc_id}"
+        # The records as tinydb keeps them (keys already checked to be digits by _schema_of);
+        # reading them directly skips a Document copy of each.
+        records = (self._storage.read() or {}).get(ASSESSMENTS_TABLE, {})
+        for key, record in records.items():
             try:
-                assessment = assessment_from_dict(dict(doc), bank, where)
+                assessment = stored_assessment(record, bank, f"{self.path}: record {key}")
             except AssessmentError as exc:
                 raise StoreDamagedError(
                     self.path, str(exc), f"a record fails validation ({exc.field}: {exc.problem})"
                 ) from None
-            self._index[assessment.id] = (doc.doc_id, assessment)
+            self._index[assessment.id] = (int(key), assessment)
         if raw is not None and version < CURRENT_SCHEMA and not read_only:
             self._write_migrated(version)
         self.read_only_error: StoreNewerError | None = None
