@@ -94,7 +94,7 @@ def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
                 self.done = True
             return False
 
-    times, filters = [], []
+    times, filters, ready = [], [], []
     for _ in range(5):
         started = time.perf_counter()
         store = AssessmentStore(path, knowledge.bank, read_only=True)
@@ -106,6 +106,9 @@ def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
         while not watcher.done:
             app.processEvents()
         times.append(time.perf_counter() - started)
+        while not tab.filter_ready:  # idle slices score the rows for the filter
+            app.processEvents()
+        ready.append(time.perf_counter() - started)
         for text in ("Meridian", "U99", "ml-first", ""):
             t0 = time.perf_counter()
             tab.filter.setText(text)
@@ -116,8 +119,10 @@ def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
     return [
         f"open + list 10,000 to first paint: median {median * 1000:.0f} ms vs json.load "
         f"{json_load * 1000:.0f} ms; ratio {median / json_load:.2f} (target <= 1.5)",
-        f"filtering 10,000 rows: median {statistics.median(filters) * 1000:.1f} ms, max "
-        f"{max(filters) * 1000:.1f} ms (target: under one 16 ms frame)",
+        f"filter ready (every row scored in idle slices after the first paint): median "
+        f"{statistics.median(ready) * 1000:.0f} ms after the open started",
+        f"filtering 10,000 rows once ready: median {statistics.median(filters) * 1000:.1f} ms, "
+        f"max {max(filters) * 1000:.1f} ms (target: under one 16 ms frame)",
     ]
 
 

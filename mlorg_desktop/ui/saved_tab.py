@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,8 @@ from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel, filtered
 from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
+
+PREPARE_SLICE = 200  # rows scored per idle slice: ~8 ms, well inside one frame
 
 
 class SavedTab(QWidget):
@@ -54,6 +56,9 @@ class SavedTab(QWidget):
         self.messenger = messenger
         self._deleted: list[Assessment] = []
         self.model = AssessmentTableModel(knowledge, store.all())
+        self._preparing = QTimer(self)  # scores rows for the filter while the user reads
+        self._preparing.setInterval(0)
+        self._preparing.timeout.connect(self._prepare_some)
         self.proxy = filtered(self.model)
         # Qt owns both from here: the view must never outlive its model (a garbage-collected
         # model under a live view crashed a test run at teardown).
@@ -126,8 +131,23 @@ class SavedTab(QWidget):
         """Several at once (an import): one insertion and one sort, not one per assessment."""
         self.model.upsert_many(self.store.get(i) for i in assessment_ids)
         self._update_buttons()
+        if self.isVisible() and not self.model.prepare_some(0):
+            self._preparing.start()
 
     # Actions ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.model.prepare_some(0):
+            self._preparing.start()
+
+    def _prepare_some(self) -> None:
+        if self.model.prepare_some(PREPARE_SLICE):
+            self._preparing.stop()
+
+    @property
+    def filter_ready(self) -> bool:
+        return self.model.prepare_some(0)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

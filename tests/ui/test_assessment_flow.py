@@ -258,3 +258,16 @@ def test_title_follows_the_organization_as_typed(shown, qtbot):
     tab = shown.assessment_tab
     qtbot.keyClicks(tab.organization, "Keyboard Corp")
     assert "Keyboard Corp" in tab.title.text() and "unsaved changes" in tab.title.text()
+
+
+def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_window, qtbot):
+    """After the list shows, idle slices score every row, so the first filter is cheap."""
+    window = make_window(demo_store)
+    window.show()
+    window.show_tab(window.saved_tab)
+    saved = window.saved_tab
+    qtbot.waitUntil(lambda: saved.filter_ready, timeout=5000)
+    assert all(row.text for row in saved.model._rows)
+    saved.filter.setText("meridian")
+    names = {saved.proxy.index(r, 0).data() for r in range(saved.proxy.rowCount())}
+    assert names and all("Meridian" in n for n in names)
