@@ -94,7 +94,7 @@ def main() -> None:
         spin(app, 200)
         tab = window.assessment_tab
         tab.open_assessment(store.all()[0])
-        window.tabs.setCurrentWidget(tab)
+        window.show_tab(tab)
         lateness = Lateness()
         background, on_ui_thread, saving_shown = [], [], []
 
@@ -124,7 +124,7 @@ def main() -> None:
             f"'Saving…' shown after {sum(saving_shown)}/{len(saving_shown)} saves"
         )
 
-        window.tabs.setCurrentWidget(window.compare_tab)
+        window.show_tab(window.compare_tab)
         spin(app, 300)
         compare = window.compare_tab
         ids = [a.id for a in store.all()[:8]]
