@@ -20,7 +20,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel, filtered
+from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel
 from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
 
@@ -59,19 +59,17 @@ class SavedTab(QWidget):
         self._preparing = QTimer(self)  # scores rows for the filter while the user reads
         self._preparing.setInterval(0)
         self._preparing.timeout.connect(self._prepare_some)
-        self.proxy = filtered(self.model)
         # Qt owns both from here: the view must never outlive its model (a garbage-collected
         # model under a live view crashed a test run at teardown).
         self.model.setParent(self)
-        self.proxy.setParent(self)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by organization, unit, respondent, archetype…")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter saved assessments")
-        self.filter.textChanged.connect(self.proxy.set_needle)
+        self.filter.textChanged.connect(self.model.set_needle)
         self.table = QTableView()
         self.table.setAccessibleName("Saved assessments")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.model.sort(3, Qt.SortOrder.DescendingOrder)  # newest first, before the view exists
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
@@ -103,9 +101,8 @@ class SavedTab(QWidget):
         self.count = QLabel()
         self.table.installEventFilter(self)  # the Delete key deletes the current row
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.proxy.rowsInserted.connect(self._update_buttons)
-        self.proxy.rowsRemoved.connect(self._update_buttons)
-        self.proxy.modelReset.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
+        self.model.layoutChanged.connect(self._update_buttons)
         self.setLayout(
             vbox(
                 hbox(self.filter, self.count),
@@ -158,8 +155,10 @@ class SavedTab(QWidget):
         return str(current.siblingAtColumn(0).data(ID_ROLE)) if current.isValid() else None
 
     def select(self, assessment_id: str) -> None:
-        source = self.model.index(self.model.row_of(assessment_id), 0)
-        index = self.proxy.mapFromSource(source)
+        row = self.model.row_of(assessment_id)
+        if row < 0:  # hidden by the filter
+            return
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
 
@@ -226,6 +225,6 @@ class SavedTab(QWidget):
         for button in (self.open_button, self.reassess_button, self.delete_button):
             button.setEnabled(selected)
         self.undo_button.setEnabled(bool(self._deleted))
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        total = self.model.total()
+        shown = self.model.rowCount()
         self.count.setText(f"{total} saved" if shown == total else f"{shown} of {total} shown")

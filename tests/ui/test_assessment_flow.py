@@ -3,11 +3,13 @@ re-assess, delete, undo, and the unsaved-changes prompt."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 
+from mlorg_desktop.domain.assessment import new_id
 from mlorg_desktop.store import AssessmentStore, StoreWriteError
 from mlorg_desktop.ui import dialogs
 
@@ -95,7 +97,7 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
     assert not tab.is_dirty()
     assert store.get(saved_id).answers == cobalt.answers
     assert saved.model.rowCount() == 1
-    assert saved.proxy.index(0, 4).data() == "Business & Product Embedded"
+    assert saved.model.index(0, 4).data() == "Business & Product Embedded"
 
     # Edit: open from the list, change the unit, save again: still one row, new content.
     tab.start_new()
@@ -107,7 +109,7 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
     assert tab.is_dirty()
     shown.save_action.trigger()
     assert store.get(saved_id).unit == "Payments Core" and saved.model.rowCount() == 1
-    assert saved.proxy.index(0, 1).data() == "Payments Core"
+    assert saved.model.index(0, 1).data() == "Payments Core"
 
     # Re-assess: a copy dated today, unsaved until the user saves it.
     saved.select(saved_id)
@@ -142,16 +144,35 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
 def test_filter_and_sort(window, demo_store, make_window, qtbot):
     fresh = make_window(demo_store)
     saved = fresh.saved_tab
-    assert saved.proxy.rowCount() == 6
+    assert saved.model.rowCount() == 6
     qtbot.keyClicks(saved.filter, "meridian")
-    assert saved.proxy.rowCount() == 2 and saved.count.text() == "2 of 6 shown"
+    assert saved.model.rowCount() == 2 and saved.count.text() == "2 of 6 shown"
     saved.filter.clear()
     qtbot.keyClicks(saved.filter, "ml-first")
-    assert saved.proxy.rowCount() == 1
+    assert saved.model.rowCount() == 1
     saved.filter.clear()
     saved.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    names = [saved.proxy.index(r, 0).data() for r in range(saved.proxy.rowCount())]
+    names = [saved.model.index(r, 0).data() for r in range(saved.model.rowCount())]
     assert names == sorted(names, key=str.casefold)
+
+
+def test_selection_follows_the_filter_and_saves_respect_it(demo_store, make_window, examples):
+    window = make_window(demo_store)
+    saved = window.saved_tab
+    meridian = next(a for a in examples if "Meridian" in a.organization)
+    saved.select(meridian.id)
+    saved.filter.setText("meridian")
+    assert saved.selected_id() == meridian.id  # still visible: still selected
+    saved.filter.setText("northline")
+    assert saved.selected_id() is None and not saved.open_button.isEnabled()
+    # A save while filtered: the list stays filtered, the count counts it.
+    demo_store.save(replace(meridian, id=new_id(), organization="Northline Two"))
+    window.saved_tab.on_assessments_saved([a.id for a in demo_store.all()][-1:])
+    shown = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
+    assert all("northline" in name.casefold() for name in shown) and "Northline Two" in shown
+    assert saved.count.text() == f"{len(shown)} of 7 shown"
+    saved.filter.clear()
+    assert saved.model.rowCount() == 7 and saved.count.text() == "7 saved"
 
 
 @pytest.mark.parametrize(
@@ -269,5 +290,5 @@ def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_win
     qtbot.waitUntil(lambda: saved.filter_ready, timeout=5000)
     assert all(row.text for row in saved.model._rows)
     saved.filter.setText("meridian")
-    names = {saved.proxy.index(r, 0).data() for r in range(saved.proxy.rowCount())}
+    names = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
     assert names and all("Meridian" in n for n in names)
