@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
@@ -22,6 +21,8 @@ def utc_now_iso() -> str:
 
 
 def new_id() -> str:
+    import uuid  # not at start-up: uuid imports platform (~4 ms)
+
     return str(uuid.uuid4())
 
 
@@ -71,6 +72,8 @@ def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> N
 
     def fail(name: str, problem: str) -> None:
         raise AssessmentError(where, name, problem)
+
+    import uuid
 
     try:
         uuid.UUID(assessment.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -97,13 +98,19 @@ def run_gui(
         window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
         install_excepthook(lambda report: _show_crash_report(window, report, paths.log_dir))
         guard.raise_requested.connect(window.bring_to_front)
-        FirstPaintWatcher(window, then=guard.listen)
+        FirstPaintWatcher(window, then=lambda: _after_first_paint(guard))
         window.show()
         code = app.exec()
         store.close()
         return code
     finally:
         guard.release()
+
+
+def _after_first_paint(guard: InstanceGuard) -> None:
+    guard.listen()
+    gc.enable()  # disabled for start-up by __main__
+    gc.freeze()  # start-up objects live as long as the app: later collections skip them
 
 
 def _show_crash_report(window: MainWindow, report: str, log_dir: Path) -> None:

@@ -162,10 +162,9 @@ class ArchetypesTab(QWidget):
         self.list.setMaximumWidth(280)
 
         self.archetype_page = ArchetypePage(catalog)
-        self.dimensions_page = DimensionsPage(catalog)
+        self._dimensions_page: DimensionsPage | None = None  # built when first chosen
         self.pages = QStackedWidget()
         self.pages.addWidget(self.archetype_page)
-        self.pages.addWidget(self.dimensions_page)
 
         hint = QLabel("No archetype is better than another: fit depends on context and goals.")
         hint.setWordWrap(True)
@@ -178,6 +177,13 @@ class ArchetypesTab(QWidget):
         self.setLayout(vbox(splitter, margin=MARGIN))
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.list.setCurrentRow(0)
+
+    @property
+    def dimensions_page(self) -> DimensionsPage:
+        if self._dimensions_page is None:
+            self._dimensions_page = DimensionsPage(self.catalog)
+            self.pages.addWidget(self._dimensions_page)
+        return self._dimensions_page
 
     def select(self, entry_id: str) -> None:
         for row in range(self.list.count()):
