@@ -25,6 +25,7 @@ from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
 
 PREPARE_SLICE = 200  # rows scored per idle slice: ~8 ms, well inside one frame
+PREPARE_DELAY_MS = 100
 
 
 class SavedTab(QWidget):
@@ -136,7 +137,8 @@ class SavedTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self.model.prepare_some(0):
-            self._preparing.start()
+            # After the list has painted: idle slices must not delay its first paint.
+            QTimer.singleShot(PREPARE_DELAY_MS, self._preparing.start)
 
     def _prepare_some(self) -> None:
         if self.model.prepare_some(PREPARE_SLICE):
