@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +33,10 @@ def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> No
     to it is renamed over the old backup first (no copy, and atomic), so at every instant both
     names hold a complete file.
     """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # One fixed temporary name: the store's lock allows a single writer, so no two writes race
+    # for it, and a file left by a killed writer is simply replaced by the next write.
+    tmp_name = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
