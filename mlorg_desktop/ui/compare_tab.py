@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -64,12 +64,15 @@ class CompareTab(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter assessments to compare")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.list = QListView()
+        # A one-column tree: rows as wide as the view, labels elided in the middle (the tooltip
+        # has the whole label), and uniform row heights, so ticking a box does not make the
+        # view measure all rows again (147 ms at 10,000 with a word-wrapping list).
+        self.list = QTreeView()
         self.list.setModel(self.proxy)
         self.list.setAccessibleName("Assessments to compare; tick up to eight")
-        # One line per row, elided (the tooltip has the whole label): with uniform sizes the
-        # view does not measure every row again each time a box is ticked (147 ms at 10,000).
-        self.list.setUniformItemSizes(True)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.select_org = QPushButton("Select all of this &organization")
         self.select_org.setToolTip("Tick every assessment of the highlighted row's organization")
