@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlorg_desktop import cli
 from mlorg_desktop.crash import enable_faulthandler, setup_logging
@@ -25,14 +26,9 @@ from mlorg_desktop.domain.knowledge import Knowledge, load_knowledge
 from mlorg_desktop.domain.validation import DataError
 from mlorg_desktop.paths import AppPaths, resolve_paths
 from mlorg_desktop.resources import resources_dir
-from mlorg_desktop.store import (
-    AssessmentStore,
-    StoreBusyError,
-    StoreDamagedError,
-    StoreError,
-    StoreLock,
-)
-from mlorg_desktop.store.recovery import damage_report, usable_backup
+
+if TYPE_CHECKING:
+    from mlorg_desktop.store import AssessmentStore
 
 log = logging.getLogger(__name__)
 WRITING_COMMANDS = {"import"}
@@ -80,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(
                 knowledge, paths, resources, demo=args.demo, seed=seed if args.demo else None
             )
+        from mlorg_desktop.store import StoreBusyError, StoreLock  # the GUI loads it later
+
         if args.command in WRITING_COMMANDS:
             lock = StoreLock(paths.store_file)
             try:
@@ -113,6 +111,9 @@ def _smoke_test(knowledge: Knowledge, resources: Path) -> int:
 
 def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None:
     """The store for a command; a damaged one is reported and left exactly as it is."""
+    from mlorg_desktop.store import AssessmentStore, StoreDamagedError, StoreError
+    from mlorg_desktop.store.recovery import damage_report, usable_backup
+
     try:
         return AssessmentStore(paths.store_file, knowledge.bank)
     except StoreDamagedError as exc:
@@ -130,6 +131,8 @@ def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None
 
 
 def _dispatch(command: str, args: object, knowledge: Knowledge, store: AssessmentStore) -> int:
+    from mlorg_desktop.store import StoreError
+
     handlers = {
         "list": cli.cmd_list,
         "export": cli.cmd_export,

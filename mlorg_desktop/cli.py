@@ -7,13 +7,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from mlorg_desktop import APP_ID, __version__
-from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
-from mlorg_desktop.store import AssessmentStore
+
+if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
+    from mlorg_desktop.domain.assessment import Assessment
+    from mlorg_desktop.store import AssessmentStore
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mlorg_desktop.domain.exchange import read_exchange_file
-from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
-from mlorg_desktop.store import AssessmentStore
+
+if TYPE_CHECKING:
+    from mlorg_desktop.domain.knowledge import Knowledge
+    from mlorg_desktop.store import AssessmentStore
 
 EXAMPLES_FILE = ("examples", "demo-assessments.json")
 
@@ -21,5 +23,7 @@ def make_demo_paths() -> tuple[AppPaths, tempfile.TemporaryDirectory[str]]:
 
 
 def seed_demo_store(store: AssessmentStore, knowledge: Knowledge, resources: Path) -> None:
+    from mlorg_desktop.domain.exchange import read_exchange_file
+
     document = read_exchange_file(resources.joinpath(*EXAMPLES_FILE), knowledge)
     store.import_many(document.assessments)

@@ -40,3 +40,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None) -> AppPaths:
     """Paths for a run: ``data_dir`` from --data-dir, or the per-user default."""
     root = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
     return AppPaths(data_dir=root, log_dir=root / "logs")
+
+
+def lock_path(store_path: Path) -> Path:
+    """The one-writer lock file beside a store (QLockFile's format; see store.lock)."""
+    return store_path.with_name(f"{store_path.name}.lock")

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlorg_desktop.paths import lock_path
 from mlorg_desktop.store.errors import StoreError
 
 
@@ -44,10 +45,6 @@ class LockHolder:
         except PermissionError:
             return True
         return True
-
-
-def lock_path(store_path: Path) -> Path:
-    return store_path.with_name(f"{store_path.name}.lock")
 
 
 def read_holder(path: Path) -> LockHolder | None:

@@ -9,10 +9,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
@@ -20,11 +21,12 @@ from mlorg_desktop.crash import install_excepthook
 from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
-from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.single_instance import InstanceGuard
-from mlorg_desktop.ui.store_opening import open_store_interactive
+
+if TYPE_CHECKING:
+    from mlorg_desktop.store import AssessmentStore
 
 
 def set_application_names() -> None:
@@ -89,28 +91,38 @@ def run_gui(
             f"{f' (pid {pid})' if pid else ''}. Close it and start again.",
         )
         return EXIT_STORE_BUSY
-    try:
-        store = open_store_interactive(paths.store_file, knowledge, messenger)
-        if store is None:
-            return EXIT_STORE_DAMAGED
-        if seed is not None:
+
+    def open_store(parent: QWidget) -> AssessmentStore | None:
+        from mlorg_desktop.ui.store_opening import open_store_interactive
+
+        store = open_store_interactive(paths.store_file, knowledge, messenger, parent)
+        if store is not None and seed is not None:
             seed(store)
-        window = MainWindow(knowledge, store, paths, QSettings(), messenger, demo=demo)
+        return store
+
+    try:
+        window = MainWindow(knowledge, open_store, paths, QSettings(), messenger, demo=demo)
         install_excepthook(lambda report: _show_crash_report(window, report, paths.log_dir))
         guard.raise_requested.connect(window.bring_to_front)
-        FirstPaintWatcher(window, then=lambda: _after_first_paint(guard))
+        FirstPaintWatcher(window, then=lambda: _after_first_paint(app, guard, window))
         window.show()
         code = app.exec()
-        store.close()
+        if window.has_store():
+            window.store.close()  # waits for writes still on their way to disk
         return code
     finally:
         guard.release()
 
 
-def _after_first_paint(guard: InstanceGuard) -> None:
-    guard.listen()
+def _after_first_paint(app: QApplication, guard: InstanceGuard, window: MainWindow) -> None:
+    """The window is on screen: now read the store and answer later launches."""
     gc.enable()  # disabled for start-up by __main__
     gc.freeze()  # start-up objects live as long as the app: later collections skip them
+    if not window.open_store():  # a damaged store, and the user chose to quit
+        window.hide()
+        app.exit(EXIT_STORE_DAMAGED)
+        return
+    guard.listen()
 
 
 def _show_crash_report(window: MainWindow, report: str, log_dir: Path) -> None:
@@ -131,6 +143,8 @@ def _wait_until(app: QApplication, condition: object, timeout_ms: int, what: str
 
 def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
     """Build the window, paint it, visit every tab, save and reload an assessment; all temporary."""
+    from mlorg_desktop.store import AssessmentStore
+
     ensure_platform()
     app = create_application(resources)
     with tempfile.TemporaryDirectory(prefix="mlorg-smoke-") as tmp:

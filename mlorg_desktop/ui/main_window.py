@@ -13,11 +13,11 @@ from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
-from mlorg_desktop.store import AssessmentStore, StoreWriteError
 from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.msgbox import Messenger
 
 if TYPE_CHECKING:
+    from mlorg_desktop.store import AssessmentStore
     from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.assessment_tab import AssessmentTab
     from mlorg_desktop.ui.compare_tab import CompareTab
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1200, 800)
 MINIMUM_SIZE = (1024, 700)
+
+
+StoreOpener = Callable[[QWidget], "AssessmentStore | None"]
 
 
 class _WriteEvents(QObject):
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         knowledge: Knowledge,
-        store: AssessmentStore,
+        store: AssessmentStore | StoreOpener,
         paths: AppPaths,
         settings: QSettings,
         messenger: Messenger,
@@ -71,7 +74,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.knowledge = knowledge
-        self.store = store
+        self._store: AssessmentStore | None = None
+        # run_gui passes an opener so the window paints before the store is read; the store
+        # then opens right after the first paint, or as soon as anything needs it.
+        self._opener: StoreOpener | None = store if callable(store) else None
         self.paths = paths
         self.settings = settings
         self.messenger = messenger
@@ -95,7 +101,7 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(self._pages[name], label)
         self.setCentralWidget(self.tabs)
-        self._sheet_source = "demo data" if demo else str(store.path)
+        self._sheet_source = "demo data" if demo else str(paths.store_file)
         self._printing: SheetPrinting | None = None
         self._build_menus()
 
@@ -105,12 +111,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self._write_events = _WriteEvents(self)
         self._write_events.finished.connect(self._on_write_finished)
-        store.write_in_background(self._write_events.report)
         self._restore_geometry()
-        if store.read_only_error is not None:
-            self.statusBar().showMessage(str(store.read_only_error))
-        else:
-            self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+        if self._opener is None:
+            self._attach(store)  # type: ignore[arg-type]
 
     # Menus ------------------------------------------------------------------------------------
 
@@ -212,6 +215,37 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About MLOrg Desktop", self.show_about)
         help_menu.addAction(self.about_action)
 
+    # The store -------------------------------------------------------------------------------
+
+    @property
+    def store(self) -> AssessmentStore:
+        if self._store is None and not self.open_store():
+            raise RuntimeError("the store could not be opened")
+        assert self._store is not None
+        return self._store
+
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    def open_store(self) -> bool:
+        """Open the store through the opener (its dialogs may ask about a damaged file);
+        False when the user chose to quit instead."""
+        if self._store is None and self._opener is not None:
+            opener, self._opener = self._opener, None
+            store = opener(self)
+            if store is None:
+                return False
+            self._attach(store)
+        return self._store is not None
+
+    def _attach(self, store: AssessmentStore) -> None:
+        self._store = store
+        store.write_in_background(self._write_events.report)
+        if store.read_only_error is not None:
+            self.statusBar().showMessage(str(store.read_only_error))
+        else:
+            self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+
     # Tabs -------------------------------------------------------------------------------------
 
     @property
@@ -290,7 +324,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from mlorg_desktop.ui.about import AboutDialog
 
-        dialog = AboutDialog(self.store.path, self.paths.log_dir, self)
+        dialog = AboutDialog(self.paths.store_file, self.paths.log_dir, self)
         dialog.exec()
 
     def _on_import_triggered(self) -> None:
@@ -434,7 +468,9 @@ class MainWindow(QMainWindow):
 
     def finish_writes(self) -> bool:
         """Wait for pending writes (closing must not lose a save); False means stay open."""
-        while self.store.pending:
+        from mlorg_desktop.store import StoreWriteError
+
+        while self._store is not None and self._store.pending:
             self.save_state.setText("Saving…")
             self.save_state.repaint()
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 if TYPE_CHECKING:  # QtNetwork loads after the first paint (listen) or in a second launch
     from PySide6.QtNetwork import QLocalServer
 
-from mlorg_desktop.store.lock import lock_path
+from mlorg_desktop.paths import lock_path
 
 RAISE = b"raise\n"
 ACK = b"ok\n"
