@@ -77,41 +77,46 @@ class RadarChart(pg.PlotWidget):
             )
             label.setPos(x, y + (0.04 if y > 0 else -0.04))
             self.addItem(label)
+        # What is shown now; the items are kept and reused (adding items to a pyqtgraph scene
+        # is most of a redraw's cost), hidden when fewer assessments are compared.
         self.series: list[pg.PlotDataItem] = []
         self.polygons: list[QGraphicsPolygonItem] = []
         self.references: list[pg.PlotDataItem] = []
+        self._series_pool: list[pg.PlotDataItem] = []
+        self._polygon_pool: list[QGraphicsPolygonItem] = []
+        self._reference_items: list[pg.PlotDataItem] | None = None
 
     def set_rows(self, rows: Sequence[ComparedAssessment], show_references: bool) -> None:
-        for item in self.series + self.references:
-            self.removeItem(item)
-        for polygon in self.polygons:
-            self.removeItem(polygon)
-        self.series, self.polygons, self.references = [], [], []
         count = len(self.catalog.dimensions)
         for index, row in enumerate(rows):
+            if index == len(self._series_pool):
+                polygon = QGraphicsPolygonItem()
+                polygon.setPen(QPen(Qt.PenStyle.NoPen))
+                self.addItem(polygon)
+                self._polygon_pool.append(polygon)
+                self._series_pool.append(self.plot([], []))
             style = series_style(index)
             values = [row.score.positions[d.id] or 0.0 for d in self.catalog.dimensions]
             pts = [radar_point(v, i, count) for i, v in enumerate(values)]
             color = QColor(style.color)
             fill = QColor(color)
             fill.setAlphaF(0.15)
-            polygon = QGraphicsPolygonItem(QPolygonF([QPointF(x, y) for x, y in pts]))
+            polygon = self._polygon_pool[index]
+            polygon.setPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
             polygon.setBrush(QBrush(fill))
-            polygon.setPen(QPen(Qt.PenStyle.NoPen))
-            label = series_label(row.assessment)
             polygon.setToolTip(
                 _tooltip(
-                    label,
+                    series_label(row.assessment),
                     [
                         f"{d.name}: {'—' if row.score.positions[d.id] is None else round(v)}"
                         for d, v in zip(self.catalog.dimensions, values, strict=True)
                     ],
                 )
             )
-            self.addItem(polygon)
-            self.polygons.append(polygon)
+            polygon.setVisible(True)
             closed = pts + pts[:1]
-            item = self.plot(
+            item = self._series_pool[index]
+            item.setData(
                 [p[0] for p in closed],
                 [p[1] for p in closed],
                 pen=pg.mkPen(color, width=2, style=PEN_STYLES[style.line]),
@@ -119,22 +124,36 @@ class RadarChart(pg.PlotWidget):
                 symbolBrush=color,
                 symbolSize=8,
             )
-            self.series.append(item)
-        if show_references:
-            for archetype in self.catalog.archetypes:
-                refs = [archetype.reference_position(d.id) for d in self.catalog.dimensions]
-                if any(r is None for r in refs):
-                    continue
-                pts = [radar_point(r or 0.0, i, count) for i, r in enumerate(refs)]
-                closed = pts + pts[:1]
-                item = self.plot(
+            item.setVisible(True)
+        for hidden in self._series_pool[len(rows) :] + self._polygon_pool[len(rows) :]:
+            hidden.setVisible(False)
+        self.series = self._series_pool[: len(rows)]
+        self.polygons = self._polygon_pool[: len(rows)]
+        if show_references and self._reference_items is None:
+            self._reference_items = self._make_references()
+        for reference in self._reference_items or []:
+            reference.setVisible(show_references)
+        self.references = list(self._reference_items or []) if show_references else []
+
+    def _make_references(self) -> list[pg.PlotDataItem]:
+        count = len(self.catalog.dimensions)
+        items = []
+        for archetype in self.catalog.archetypes:
+            refs = [archetype.reference_position(d.id) for d in self.catalog.dimensions]
+            if any(r is None for r in refs):
+                continue
+            pts = [radar_point(r or 0.0, i, count) for i, r in enumerate(refs)]
+            closed = pts + pts[:1]
+            items.append(
+                self.plot(
                     [p[0] for p in closed],
                     [p[1] for p in closed],
                     pen=pg.mkPen(
                         archetype_color(archetype.id), width=1.5, style=Qt.PenStyle.DashLine
                     ),
                 )
-                self.references.append(item)
+            )
+        return items
 
 
 class FitBarChart(pg.PlotWidget):
@@ -154,18 +173,23 @@ class FitBarChart(pg.PlotWidget):
         self.setXRange(-0.6, len(catalog.archetypes) - 0.4, padding=0)
         self.bars: list[pg.BarGraphItem] = []
         self.overlays: list[pg.BarGraphItem] = []
+        self._bar_pool: list[pg.BarGraphItem] = []
+        self._overlay_pool: dict[int, pg.BarGraphItem] = {}  # by series index: hatched ones
 
     def set_rows(self, rows: Sequence[ComparedAssessment]) -> None:
-        for item in self.bars + self.overlays:
-            self.removeItem(item)
-        self.bars, self.overlays = [], []
         n = max(1, len(rows))
         width = 0.8 / n
+        self.bars, self.overlays = [], []
         for index, row in enumerate(rows):
             style = series_style(index)
             xs = [g - 0.4 + width * (index + 0.5) for g in range(len(self.catalog.archetypes))]
             heights = [row.score.fits[a.id] for a in self.catalog.archetypes]
-            item = pg.BarGraphItem(
+            if index == len(self._bar_pool):
+                bar = pg.BarGraphItem(x=xs, height=heights, width=width * 0.9)
+                self.addItem(bar)
+                self._bar_pool.append(bar)
+            item = self._bar_pool[index]
+            item.setOpts(
                 x=xs,
                 height=heights,
                 width=width * 0.9,
@@ -181,18 +205,29 @@ class FitBarChart(pg.PlotWidget):
                     ],
                 )
             )
-            self.addItem(item)
+            item.setVisible(True)
             self.bars.append(item)
             pattern = PATTERNS[index % len(PATTERNS)]
             if pattern != Qt.BrushStyle.NoBrush:
                 # A white hatch over the colour: series stay apart in greyscale too.
-                overlay = pg.BarGraphItem(
-                    x=xs,
-                    height=heights,
-                    width=width * 0.9,
-                    brush=QBrush(QColor(255, 255, 255, 150), pattern),
-                    pen=pg.mkPen(None),
-                )
-                overlay.setAcceptHoverEvents(False)
-                self.addItem(overlay)
+                overlay = self._overlay_pool.get(index)
+                if overlay is None:
+                    overlay = pg.BarGraphItem(
+                        x=xs,
+                        height=heights,
+                        width=width * 0.9,
+                        brush=QBrush(QColor(255, 255, 255, 150), pattern),
+                        pen=pg.mkPen(None),
+                    )
+                    overlay.setAcceptHoverEvents(False)
+                    self.addItem(overlay)
+                    self._overlay_pool[index] = overlay
+                overlay.setOpts(x=xs, height=heights, width=width * 0.9)
+                overlay.setVisible(True)
                 self.overlays.append(overlay)
+        for index, bar in enumerate(self._bar_pool):
+            if index >= len(rows):
+                bar.setVisible(False)
+        for index, overlay in self._overlay_pool.items():
+            if index >= len(rows):
+                overlay.setVisible(False)

@@ -39,9 +39,18 @@ def test_series_and_legend_follow_the_selection(compare):
     assert tab.table.rowCount() == 3
     tab.items.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert len(tab.radar.series) == 2 and tab.legend.count() == 2
+    # Chart items are reused: what is no longer compared is hidden, not left on the chart.
+    scene = [i for i in tab.radar.getPlotItem().listDataItems() if i.isVisible()]
+    assert len(scene) - 7 == 2  # 4 rings + 3 spokes are the radar's own lines
+    assert sum(bar.isVisible() for bar in tab.bars._bar_pool) == 2
+    assert sum(p.isVisible() for p in tab.radar._polygon_pool) == 2
     tab.overlay.setChecked(True)
     assert len(tab.radar.references) == 4  # Nascent has no reference profile
     assert tab.legend.count() == 2 + 4
+    tab.overlay.setChecked(False)
+    assert tab.radar.references == [] and not any(
+        r.isVisible() for r in tab.radar._reference_items or []
+    )
 
 
 def test_radar_series_points_sit_where_the_geometry_says(compare, knowledge):
