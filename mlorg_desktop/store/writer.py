@@ -72,11 +72,6 @@ class BackgroundWriter:
         with self._lock:
             return self._error
 
-    @property
-    def written(self) -> int:
-        with self._lock:
-            return self._written
-
     def wait(self, timeout: float | None = None) -> bool:
         """Block until nothing is waiting or being written; False on timeout."""
         with self._lock:

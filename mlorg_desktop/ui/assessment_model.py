@@ -17,7 +17,6 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Organization", "Team / unit", "Respondent", "Date", "Primary archetype", "Coverage")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -127,9 +126,6 @@ class AssessmentTableModel(QAbstractTableModel):
             row.text = " ".join(self._scored(row).cells()).casefold()
         return row.text
 
-    def row_text(self, row: int) -> str:
-        return self._text(self._rows[row])
-
     def prepare_some(self, limit: int) -> bool:
         """Score and index up to ``limit`` more rows for filtering; True once all are ready.
 
@@ -176,14 +172,9 @@ class AssessmentTableModel(QAbstractTableModel):
             row = self._scored(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.cells()[index.column()]
-        if role == SORT_ROLE:
-            return row.coverage if index.column() == 5 else row.cells()[index.column()].casefold()
         if role == ID_ROLE:
             return row.assessment.id
         return None
-
-    def assessment_at(self, row: int) -> Assessment:
-        return self._rows[row].assessment
 
     def row_of(self, assessment_id: str) -> int:
         """The visible row of an assessment, or -1 when the filter hides it."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -24,23 +24,18 @@ class UnsavedChoice(Enum):
 
 
 def ask_unsaved_changes(parent: QWidget | None, what: str) -> UnsavedChoice:
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Question,
         "Unsaved changes",
         f"The assessment of {what} has changes that are not saved.",
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        parent,
+        "Save them before continuing?",
+        {
+            QMessageBox.StandardButton.Save: UnsavedChoice.SAVE,
+            QMessageBox.StandardButton.Discard: UnsavedChoice.DISCARD,
+            QMessageBox.StandardButton.Cancel: UnsavedChoice.CANCEL,
+        },
     )
-    box.setInformativeText("Save them before continuing?")
-    box.setDefaultButton(QMessageBox.StandardButton.Save)
-    answer = box.exec()
-    if answer == QMessageBox.StandardButton.Save:
-        return UnsavedChoice.SAVE
-    if answer == QMessageBox.StandardButton.Discard:
-        return UnsavedChoice.DISCARD
-    return UnsavedChoice.CANCEL
 
 
 class WriteFailedChoice(Enum):
@@ -50,29 +45,47 @@ class WriteFailedChoice(Enum):
 
 
 def ask_write_failed(parent: QWidget | None, reason: str) -> WriteFailedChoice:
-    box = QMessageBox(
+    return _ask(
+        parent,
         QMessageBox.Icon.Warning,
         "Changes not saved to disk",
         f"Your latest changes could not be written to disk: {reason}",
-        QMessageBox.StandardButton.Retry
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setInformativeText(
         "The file still holds your last good save. Free some space or fix the folder's "
-        "permissions and try again, or quit and lose the changes made since that save."
+        "permissions and try again, or quit and lose the changes made since that save.",
+        {
+            QMessageBox.StandardButton.Retry: WriteFailedChoice.RETRY,
+            QMessageBox.StandardButton.Discard: WriteFailedChoice.QUIT,
+            QMessageBox.StandardButton.Cancel: WriteFailedChoice.CANCEL,
+        },
+        labels={QMessageBox.StandardButton.Discard: "&Quit Without Saving"},
     )
-    discard = box.button(QMessageBox.StandardButton.Discard)
-    if discard is not None:
-        discard.setText("&Quit Without Saving")
-    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+
+
+Choice = TypeVar("Choice", bound=Enum)
+
+
+def _ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    details: str,
+    choices: dict[QMessageBox.StandardButton, Choice],
+    labels: dict[QMessageBox.StandardButton, str] | None = None,
+) -> Choice:
+    """A question with standard buttons; the first is the default, the last what Escape means."""
+    buttons = list(choices)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    for button in buttons:
+        box.addButton(button)
+    for button, label in (labels or {}).items():
+        widget = box.button(button)
+        if widget is not None:
+            widget.setText(label)
+    box.setInformativeText(details)
+    box.setDefaultButton(buttons[0])
     answer = box.exec()
-    if answer == QMessageBox.StandardButton.Retry:
-        return WriteFailedChoice.RETRY
-    if answer == QMessageBox.StandardButton.Discard:
-        return WriteFailedChoice.QUIT
-    return WriteFailedChoice.CANCEL
+    return choices.get(QMessageBox.StandardButton(answer), choices[buttons[-1]])
 
 
 def confirm_delete(parent: QWidget | None, name: str) -> bool:

@@ -436,13 +436,17 @@ class MainWindow(QMainWindow):
 
     # Writing to disk ----------------------------------------------------------------------------
 
+    def _failed_write(self) -> OSError | None:
+        """Why the newest write failed, while its changes are still not on disk."""
+        writer = self._store.writer if self._store is not None else None
+        return writer.error if writer is not None and writer.pending else None
+
     def _show_save_state(self) -> None:
-        writer = self.store.writer
-        failed = writer is not None and writer.pending and writer.error is not None
-        if failed and writer is not None:
+        failed = self._failed_write()
+        if failed is not None:
             self.save_state.setText("⚠ Not saved to disk")
-            self.save_state.setToolTip(f"The last write failed: {writer.error}")
-        elif self.store.pending:
+            self.save_state.setToolTip(f"The last write failed: {failed}")
+        elif self._store is not None and self._store.pending:
             self.save_state.setText("Saving…")
             self.save_state.setToolTip("Writing your changes to disk")
         else:
@@ -451,16 +455,15 @@ class MainWindow(QMainWindow):
 
     def _on_write_finished(self) -> None:
         self._show_save_state()
-        writer = self.store.writer
-        if writer is None or writer.error is None:
+        failed = self._failed_write()
+        if failed is None:
             self._write_error_shown = False
-            return
-        if writer.pending and not self._write_error_shown:
+        elif not self._write_error_shown:
             self._write_error_shown = True
             self.messenger.error(
                 self,
                 "Could not save to disk",
-                f"Could not write to {self.store.path}: {writer.error.strerror or writer.error}."
+                f"Could not write to {self.store.path}: {failed.strerror or failed}."
                 "\n\nThe file still holds your last good save, and your changes are kept in "
                 "this window. Free some space or fix the folder's permissions, then save again "
                 "(Ctrl+S); closing the app also tries again.",
