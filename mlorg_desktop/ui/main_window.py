@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from mlorg_desktop import APP_NAME
@@ -14,9 +14,13 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.menus import build_menus
 from mlorg_desktop.ui.msgbox import Messenger
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
     from mlorg_desktop.store import AssessmentStore
     from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.assessment_tab import AssessmentTab
@@ -61,6 +65,21 @@ class _Page(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # Set by ui.menus.build_menus.
+    new_action: QAction
+    save_action: QAction
+    quit_action: QAction
+    import_action: QAction
+    export_action: QAction
+    page_setup_action: QAction
+    preview_action: QAction
+    print_action: QAction
+    pdf_action: QAction
+    undo_delete_action: QAction
+    about_action: QAction
+    tab_actions: list[QAction]
+    file_menu: QMenu
+
     def __init__(
         self,
         knowledge: Knowledge,
@@ -103,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._sheet_source = "demo data" if demo else str(paths.store_file)
         self._printing: SheetPrinting | None = None
-        self._build_menus()
+        build_menus(self)
 
         self._write_error_shown = False
         self.save_state = QLabel()
@@ -114,106 +133,6 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self._opener is None:
             self._attach(store)  # type: ignore[arg-type]
-
-    # Menus ------------------------------------------------------------------------------------
-
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(
-            "&New Assessment",
-            self._on_new_triggered,
-            QKeySequence.StandardKey.New,
-            "Start a new assessment",
-        )
-        self.save_action = self._action(
-            "&Save Assessment",
-            self._on_save_triggered,
-            QKeySequence.StandardKey.Save,
-            "Save the assessment",
-        )
-        self.quit_action = self._action(
-            "&Quit", self.close, QKeySequence("Ctrl+Q"), "Quit MLOrg Desktop"
-        )
-        self.import_action = self._action(
-            "&Import Assessments…",
-            self._on_import_triggered,
-            QKeySequence("Ctrl+I"),
-            "Add assessments from an exchange file",
-        )
-        self.export_action = self._action(
-            "&Export Assessments…",
-            self._on_export_triggered,
-            QKeySequence("Ctrl+E"),
-            "Write all saved assessments to an exchange file or CSV",
-        )
-        file_menu.addActions([self.new_action, self.save_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action])
-        file_menu.addSeparator()
-        self.page_setup_action = self._action(
-            "Page Set&up…",
-            self._on_page_setup_triggered,
-            tip="Paper size and margins for the sheet",
-        )
-        self.preview_action = self._action(
-            "Print Pre&view…", self._on_preview_triggered, tip="Preview the comparison sheet"
-        )
-        self.print_action = self._action(
-            "&Print…",
-            self._on_print_triggered,
-            QKeySequence.StandardKey.Print,
-            "Print the comparison sheet",
-        )
-        self.pdf_action = self._action(
-            "Export Comparison Sheet as P&DF…",
-            self._on_pdf_triggered,
-            QKeySequence("Ctrl+Shift+E"),
-            "Save the comparison sheet as a PDF file",
-        )
-        file_menu.addActions(
-            [self.page_setup_action, self.preview_action, self.print_action, self.pdf_action]
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_delete_action = self._action(
-            "&Undo Delete",
-            lambda: self.saved_tab.undo_delete(),
-            QKeySequence.StandardKey.Undo,
-            "Bring back the last deleted assessment",
-        )
-        self.undo_delete_action.setEnabled(False)
-        edit_menu.addAction(self.undo_delete_action)
-
-        view_menu = bar.addMenu("&View")
-        self.tab_actions = []
-        for index in range(self.tabs.count()):
-            text = self.tabs.tabText(index).replace("&", "")
-            action = self._action(
-                text,
-                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                QKeySequence(f"Ctrl+{index + 1}"),
-            )
-            view_menu.addAction(action)
-            self.tab_actions.append(action)
-
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action("&About MLOrg Desktop", self.show_about)
-        help_menu.addAction(self.about_action)
 
     # The store -------------------------------------------------------------------------------
 
