@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QSettings
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlorg_desktop.crash import install_excepthook
@@ -31,6 +31,7 @@ from mlorg_desktop.ui.smoke_checks import TAB_CHECKS, Screens, expect, pdf_page_
 # Hidden, for `make bundle-check` only: save a grab of every tab (and regions.json) here.
 SCREENSHOT_ENV = "MLORG_SMOKE_SCREENSHOT_DIR"
 TIMEOUT_MS = 15_000
+SETTLE_MS = 150
 
 
 class FailureRecorder:
@@ -82,11 +83,37 @@ def _wait_until(app: QApplication, condition: Callable[[], bool], what: str) -> 
         time.sleep(0.005)
 
 
+class _PaintClock(QObject):
+    """When anything in the application last painted."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.last = QElapsedTimer()
+        self.last.start()
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (
+            QEvent.Type.Paint,
+            QEvent.Type.UpdateRequest,
+            QEvent.Type.LayoutRequest,
+        ):
+            self.last.restart()
+        return False
+
+
 def _painted(app: QApplication, widget: QWidget, what: str) -> None:
+    """Wait for ``widget`` to paint, then for the window to settle (a newly built tab lays
+    out and paints again; a grab in between shows half of it)."""
     watcher = FirstPaintWatcher(widget)
     widget.update()
     _wait_until(app, lambda: watcher.painted, what)
-    app.processEvents()
+    clock = _PaintClock(app)
+    try:
+        _wait_until(app, lambda: clock.last.elapsed() > SETTLE_MS, f"{what}: painting to stop")
+    finally:
+        app.removeEventFilter(clock)
+        clock.deleteLater()
 
 
 def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
