@@ -110,9 +110,9 @@ def test_bundle_size_against_the_floor():
     """The size check stays a ratio: a minimal PySide6 + pyqtgraph app frozen by the same spec."""
     import subprocess
 
+    frozen_exe()  # skipped outside make bundle-check, like every test here
     python = ROOT / ".venv-bundle" / "bin" / "python"
     assert python.exists(), "no bundle venv: make bundle-check builds it"
-    frozen_exe()
     done = subprocess.run(
         [str(python), str(ROOT / "benchmarks" / "bundle_size.py"), "--check"],
         cwd=ROOT,
