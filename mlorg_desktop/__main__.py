@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _smoke_test(knowledge: Knowledge, resources: Path) -> int:
-    from mlorg_desktop.ui.app import run_smoke_test
+    from mlorg_desktop.ui.smoke_test import run_smoke_test
 
     try:
         return run_smoke_test(knowledge, resources)
