@@ -186,7 +186,7 @@ def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
         from mlorg_desktop.report.output import write_pdf
 
         pdf = root / "smoke-sheet.pdf"
-        pages = write_pdf(pdf, window.printing.sheet([again]), "A4")
+        pages = write_pdf(pdf, window.printing.sheet([again]), "A4", paths.protected_files())
         if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
             raise RuntimeError("smoke test: the comparison sheet PDF was not written")
         window.assessment_tab.start_new()
