@@ -77,6 +77,8 @@ def parse_exchange_bytes(raw: bytes, knowledge: Knowledge, where: str) -> Exchan
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if _looks_like_csv(text, where):
+            raise ExchangeError(where, "(file)", CSV_IS_EXPORT_ONLY) from None
         raise ExchangeError(
             where, "(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
@@ -85,6 +87,19 @@ def parse_exchange_bytes(raw: bytes, knowledge: Knowledge, where: str) -> Exchan
             where, "(file)", "is nested too deeply to be an exchange file"
         ) from None
     return parse_exchange_document(data, knowledge, where)
+
+
+CSV_IS_EXPORT_ONLY = (
+    "is a CSV file; CSV is export-only (for spreadsheets) and cannot be imported. Import the "
+    "exchange file (.json) that Export writes instead"
+)
+
+
+def _looks_like_csv(text: str, where: str) -> bool:
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    return where.lower().endswith(".csv") or (
+        text.startswith("\ufeff") and "," in first_line and not first_line.startswith(("{", "["))
+    )
 
 
 def parse_exchange_document(data: object, knowledge: Knowledge, where: str) -> ExchangeDocument:
