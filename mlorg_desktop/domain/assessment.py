@@ -131,6 +131,12 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
         check_record(data, where)
     except DataError as exc:
         raise AssessmentError(exc.where, exc.field, exc.problem) from None
+    return checked_assessment_from_dict(data, bank, where)
+
+
+def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
+    """assessment_from_dict for a record the schema has already passed (as part of a whole
+    exchange document): only the checks a schema cannot make remain."""
     assert isinstance(data, dict)  # the schema says so
     assessment = Assessment(
         id=canonical_id(data["id"]),

@@ -16,7 +16,7 @@ from pathlib import Path
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
-    assessment_from_dict,
+    checked_assessment_from_dict,
     assessment_to_dict,
     utc_now_iso,
 )
@@ -117,7 +117,7 @@ def parse_exchange_document(data: object, knowledge: Knowledge, where: str) -> E
     for index, record in enumerate(data["assessments"]):
         record_where = f"{where}: assessment #{index + 1} (id {record['id'][:40]})"
         try:
-            assessment = assessment_from_dict(record, knowledge.bank, record_where)
+            assessment = checked_assessment_from_dict(record, knowledge.bank, record_where)
         except AssessmentError as exc:
             raise ExchangeError(exc.where, exc.field, exc.problem) from None
         if assessment.id in seen:

@@ -47,14 +47,22 @@ def load_schema() -> dict[str, Any]:
 @functools.cache
 def _validators() -> tuple[Validate, Validate]:
     """(whole document, one assessment record), compiled once per process (~10 ms)."""
-    schema = copy.deepcopy(load_schema())  # fastjsonschema keeps references into what it got
+    schema = copy.deepcopy(load_schema())  # the compiled code keeps references into its input
     record = {
         "$schema": schema["$schema"],
-        "$id": f"{schema['$id']}-record",
         "$ref": "#/definitions/assessment",
         "definitions": copy.deepcopy(schema["definitions"]),
     }
-    return fastjsonschema.compile(schema), fastjsonschema.compile(record)
+    # Every $ref is local to the file; never let the validator fetch anything.
+    offline = dict.fromkeys(("", "http", "https", "file", "urn"), _no_remote)
+    return (
+        fastjsonschema.compile(schema, handlers=offline),
+        fastjsonschema.compile(record, handlers=offline),
+    )
+
+
+def _no_remote(uri: str) -> Any:
+    raise ValueError(f"the exchange schema refers to {uri}; only local references are allowed")
 
 
 def check_document(data: object, where: str) -> None:
