@@ -103,9 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="FILE",
-        help="file to write; '-' for standard output",
+        help="file to write ('-' for standard output); never the store, its backups or logs",
     )
-    p.add_argument("--ids", nargs="+", metavar="ID", help="only these assessment ids")
+    p.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="ID",
+        help="only these assessments: full ids in any spelling, or unique prefixes (4+ characters)",
+    )
     p.add_argument("--csv", action="store_true", help="write CSV for spreadsheets instead")
     _store_options(p, top_level=False)
 
@@ -116,7 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("-o", "--output", metavar="FILE.pdf", help="write a PDF file")
     target.add_argument("--printer", metavar="NAME", help="send to this OS print queue")
     chosen = p.add_mutually_exclusive_group()
-    chosen.add_argument("--ids", nargs="+", metavar="ID", help="only these assessments")
+    chosen.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="ID",
+        help="only these assessments: full ids in any spelling, or unique prefixes (4+ characters)",
+    )
     chosen.add_argument("--all", action="store_true", help="every saved assessment (default)")
     p.add_argument(
         "--page-size",

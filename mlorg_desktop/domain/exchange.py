@@ -16,8 +16,8 @@ from pathlib import Path
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
-    checked_assessment_from_dict,
     assessment_to_dict,
+    checked_assessment_from_dict,
     utc_now_iso,
 )
 from mlorg_desktop.domain.knowledge import Knowledge
