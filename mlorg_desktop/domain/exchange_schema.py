@@ -80,6 +80,7 @@ def _check(validate: Validate, data: object, where: str, *, record_label: bool) 
         validate(data)
     except fastjsonschema.JsonSchemaValueException as exc:
         path = [int(p) if isinstance(p, str) and p.isdigit() else p for p in exc.path[1:]]
+        root = load_schema()["definitions"]["assessment"] if not record_label else load_schema()
         if record_label and len(path) >= 2 and path[0] == "assessments":
             index = path[1]
             where = f"{where}: assessment #{int(index) + 1}"
@@ -87,11 +88,14 @@ def _check(validate: Validate, data: object, where: str, *, record_label: bool) 
             if isinstance(record, dict) and isinstance(record.get("id"), str):
                 where += f" (id {record['id'][:40]})"
             path = path[2:]
-        field, problem = _explain(exc, path)
+            root = load_schema()["definitions"]["assessment"]
+        field, problem = _explain(exc, path, root)
         raise DataError(where, field, problem) from None
 
 
-def _explain(exc: fastjsonschema.JsonSchemaValueException, path: list[Any]) -> tuple[str, str]:
+def _explain(
+    exc: fastjsonschema.JsonSchemaValueException, path: list[Any], root: dict[str, Any]
+) -> tuple[str, str]:
     """The dotted field and a plain-words problem for one schema failure."""
     field = _dotted(path)
     rule, value, definition = exc.rule, exc.value, exc.definition or {}
@@ -112,7 +116,7 @@ def _explain(exc: fastjsonschema.JsonSchemaValueException, path: list[Any]) -> t
         if field == "format_version":
             return field, f"is {value}; this version of the app reads {definition['const']}"
         return field, f"must be '{definition['const']}'"
-    description = _description(path)
+    description = _description(path, root)
     if rule == "maxLength" and isinstance(value, str) and "characters" in description:
         return field, f"is {len(value)} characters long; the limit is {definition['maxLength']}"
     if rule == "not" or (rule == "allOf" and "control" in description):
@@ -134,9 +138,9 @@ def _passes(validate: Validate, value: object) -> bool:
     return True
 
 
-def _description(path: list[Any]) -> str:
-    """The ``description`` of the schema node that describes ``path`` inside a record."""
-    node: Any = load_schema()["definitions"]["assessment"]
+def _description(path: list[Any], root: dict[str, Any]) -> str:
+    """The ``description`` of the schema node that describes ``path`` below ``root``."""
+    node: Any = root
     for step in path:
         node = _deref(node)
         if isinstance(step, int):
