@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,8 +53,11 @@ def write_user_file_with(
 ) -> Path:
     """Like write_user_file, for writers that need a file name (QPdfWriter): ``produce(tmp)``
     writes the whole file at ``tmp``; it is then fsynced and renamed onto the destination."""
-    target = _real_destination(Path(path))
-    check_destination(target, protected)
+    check_destination(Path(path), protected)
+    given = Path(path).expanduser()
+    if _is_stream(given):  # /dev/null, a FIFO, `-o >(gzip > x.gz)`: nothing to replace
+        return _write_stream(path, given, produce)
+    target = _real_destination(given)
     folder = target.parent
     if not folder.is_dir():
         raise UserFileError(f"cannot write {path}: the folder {folder} does not exist")
@@ -76,6 +80,27 @@ def write_user_file_with(
             tmp.unlink()
     with contextlib.suppress(OSError):  # the data is on disk; the rename's durability is a bonus
         _fsync_folder(folder)
+    return target
+
+
+def _is_stream(target: Path) -> bool:
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def _write_stream(path: Path, target: Path, produce: Callable[[Path], None]) -> Path:
+    """Produce into a private temporary file, then copy it into the stream in one go."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="mlorg-export-") as scratch:
+            tmp = Path(scratch) / "export"
+            produce(tmp)
+            with open(target, "wb") as stream:
+                stream.write(tmp.read_bytes())
+    except OSError as exc:
+        raise UserFileError(f"cannot write {path}: {exc.strerror or exc}") from None
     return target
 
 

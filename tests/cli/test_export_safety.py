@@ -138,3 +138,20 @@ def test_importing_a_csv_says_csv_is_export_only(capsys, data, tmp_path):
     code, _, err = run(capsys, "import", str(renamed), "--data-dir", str(data))
     assert code == 2 and "CSV is export-only" in err, err
     assert _own_files(data) == before
+
+
+def test_exports_into_a_pipe_and_dev_null_still_work(capsys, data, tmp_path):
+    """A stream has nothing to replace: it gets the bytes directly (``-o >(gzip > x.gz)``)."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, err = run(capsys, "export", "--csv", "-o", str(fifo), "--data-dir", str(data))
+    reader.join(timeout=30)
+    assert code == 0, err
+    assert received[0].startswith(b"\xef\xbb\xbfId,") and received[0].count(b"\r\n") == 8
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not replaced by a file
+    assert run(capsys, "export", "-o", os.devnull, "--data-dir", str(data))[0] == 0
