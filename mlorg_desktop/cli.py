@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -51,12 +52,14 @@ def quiet_on_closed_pipe(run: Callable[[], int]) -> int:
     quietly with 141 (128 + SIGPIPE, what other Unix tools report) instead of a traceback."""
     try:
         code = run()
-        sys.stdout.flush()  # inside the try: a closed pipe often shows only at this flush
+        if sys.stdout is not None:
+            sys.stdout.flush()  # inside the try: a closed pipe often shows only at this flush
     except BrokenPipeError:
         # Python would flush stdout again at exit and complain; point it at /dev/null first.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
         return EXIT_CLOSED_PIPE
     return code
 
