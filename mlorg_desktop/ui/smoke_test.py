@@ -177,7 +177,7 @@ def _run(knowledge: Knowledge, resources: Path) -> str:
         sheets = []
         for label, chosen in (("compared", compared), ("one", saved[:1])):
             pdf = root / f"sheet-{label}.pdf"
-            pages = write_pdf(pdf, window.printing.sheet(chosen), "A4")
+            pages = write_pdf(pdf, window.printing.sheet(chosen), "A4", paths.protected_files())
             in_file = pdf_page_count(pdf)
             expect(pages >= 1 and in_file == pages, f"{pdf.name}: {in_file} pages for {pages}")
             sheets.append(pages)

@@ -88,7 +88,7 @@ def test_export_selected_ids_and_csv(cli, tmp_path):
     assert [a["id"] for a in json.loads(out_file.read_text())["assessments"]] == ids
     code, out, _ = run(cli, "--demo", "export", "-o", "-", "--csv")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 7 and lines[0].startswith("id,organization")
+    assert code == 0 and len(lines) == 8 and lines[0].startswith("Id,Organization")
     code, _, err = run(cli, "--demo", "export", "-o", "-", "--ids", "nope")
     assert code == 2 and "nope" in err
 
