@@ -115,7 +115,7 @@ def test_pdf_page_count_reads_the_file(qapp, knowledge, examples, tmp_path):
     from tests.pdf_tools import pdf_pages
 
     path = tmp_path / "six.pdf"
-    write_pdf(path, build_sheet_data(knowledge, examples, "test"), "A4")
+    write_pdf(path, build_sheet_data(knowledge, examples, "test"), "A4", ())
     assert smoke_checks.pdf_page_count(path) == pdf_pages(path) > 1
     path.write_bytes(path.read_bytes()[:-200])
     with pytest.raises(smoke_checks.SmokeCheckError, match="not a whole PDF"):
