@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point
@@ -32,14 +41,21 @@ PATTERNS = (  # one hatch per series, over its colour, so bars read in greyscale
     Qt.BrushStyle.Dense5Pattern,
 )
 GRID = QColor("#9A9A9A")
+RING_TEXT = QColor("#4D4D4D")  # darker than the grid: legible on paper
+RINGS = (25, 50, 75, 100)
 TEXT = QColor("#111111")
 LEGEND_LINE = 12.0
+LEGEND_TEXT_INDENT = 26.0
+WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 
 def font(size: int, *, bold: bool = False) -> QFont:
     f = QFont()
     f.setPixelSize(size)  # pixel == point under the page painter's scale
     f.setBold(bold)
+    # Ligature glyphs ("fi" as one glyph) make the PDF's text layer say "ﬁt": searching for
+    # "fit" or copying "Confidential" would fail. Paper text keeps its letters apart.
+    f.setFeature(QFont.Tag("liga"), 0)
     return f
 
 
@@ -95,12 +111,9 @@ def draw_radar(
         return QPointF(centre.x() + x * radius, centre.y() - y * radius)
 
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for ring in (25, 50, 75, 100):
+    for ring in RINGS:
         painter.setPen(QPen(GRID, 0.5 if ring < 100 else 0.8))
         painter.drawPolygon(QPolygonF([at(ring, i) for i in range(len(dims))]))
-        painter.setPen(GRID)
-        p = at(ring, 0)
-        painter.drawText(QRectF(p.x() + 3, p.y() + 1, 20, 8), Qt.AlignmentFlag.AlignLeft, str(ring))
     for i, dim in enumerate(dims):
         painter.setPen(QPen(GRID, 0.5))
         painter.drawLine(centre, at(100, i))
@@ -127,7 +140,28 @@ def draw_radar(
         painter.drawPath(path)
         for p in points:
             draw_marker(painter, p, style)
+    _draw_ring_values(painter, [ring_label_point(centre, radius, r, len(dims)) for r in RINGS])
     painter.restore()
+
+
+def ring_label_point(centre: QPointF, radius: float, ring: float, count: int) -> QPointF:
+    """Where a ring's value is written: midway along the ring's edge between the first two
+    spokes. Markers sit only on spokes, so the values never cover one (nor one them)."""
+    x0, y0 = radar_point(ring, 0, count)
+    x1, y1 = radar_point(ring, 1, count)
+    return QPointF(centre.x() + (x0 + x1) / 2 * radius, centre.y() - (y0 + y1) / 2 * radius)
+
+
+def _draw_ring_values(painter: QPainter, points: Sequence[QPointF]) -> None:
+    """Ring values on a white label, drawn last so no series line runs through them."""
+    painter.setFont(font(7))
+    for ring, p in zip(RINGS, points, strict=True):
+        box = QRectF(p.x() - 7, p.y() - 4.5, 14, 9)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(box, 2, 2)
+        painter.setPen(RING_TEXT)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(ring))
 
 
 def draw_fit_bars(
@@ -177,24 +211,53 @@ def draw_fit_bars(
     painter.restore()
 
 
+def legend_entries(labels: Sequence[str]) -> list[str]:
+    return [f"{index + 1}. {label}" for index, label in enumerate(labels)]
+
+
+def _legend_rows(labels: Sequence[str], width: float) -> tuple[float, list[float]]:
+    """Column width and the height of each row of two entries; labels wrap, never elide."""
+    column = width / 2
+    metrics = QFontMetricsF(font(8))
+    heights = []
+    entries = legend_entries(labels)
+    for start in range(0, len(entries), 2):
+        tallest = LEGEND_LINE
+        for text in entries[start : start + 2]:
+            box = metrics.boundingRect(
+                QRectF(0, 0, column - LEGEND_TEXT_INDENT - 2, 1000), WRAP, text
+            )
+            tallest = max(tallest, box.height() + 2)
+        heights.append(tallest)
+    return column, heights
+
+
+def legend_height(labels: Sequence[str], width: float) -> float:
+    return sum(_legend_rows(labels, width)[1])
+
+
 def draw_legend(painter: QPainter, rect: QRectF, labels: Sequence[str]) -> float:
-    """Two columns of swatches; returns the height used."""
+    """Two columns of swatches with the full, numbered label (wrapped); returns the height."""
     painter.save()
     painter.setFont(font(8))
-    line = LEGEND_LINE
-    column = rect.width() / 2
-    for index, label in enumerate(labels):
+    column, heights = _legend_rows(labels, rect.width())
+    y = rect.top()
+    for index, text in enumerate(legend_entries(labels)):
         style = series_style(index)
         x = rect.left() + (index % 2) * column
-        y = rect.top() + (index // 2) * line
+        mid = y + LEGEND_LINE / 2
         painter.setPen(QPen(QColor(style.color), 1.6, PEN_STYLES[style.line]))
-        painter.drawLine(QPointF(x, y + line / 2), QPointF(x + 22, y + line / 2))
-        draw_marker(painter, QPointF(x + 11, y + line / 2), style, 2.8)
+        painter.drawLine(QPointF(x, mid), QPointF(x + 22, mid))
+        draw_marker(painter, QPointF(x + 11, mid), style, 2.8)
         painter.setPen(TEXT)
-        metrics = painter.fontMetrics()
-        text = metrics.elidedText(
-            f"{index + 1}. {label}", Qt.TextElideMode.ElideRight, int(column - 30)
+        painter.drawText(
+            QRectF(
+                x + LEGEND_TEXT_INDENT, y + 1, column - LEGEND_TEXT_INDENT - 2, heights[index // 2]
+            ),
+            WRAP,
+            text,
         )
-        painter.drawText(QRectF(x + 26, y, column - 28, line), Qt.AlignmentFlag.AlignVCenter, text)
+        if index % 2 == 1:
+            y += heights[index // 2]
     painter.restore()
-    return ((len(labels) + 1) // 2) * line
+    return sum(heights)
