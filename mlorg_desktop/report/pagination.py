@@ -52,28 +52,37 @@ def paginate(document: QTextDocument) -> int:
     for _ in range(MAX_PASSES):
         if not _fix_one(document):
             break
+        _relayout(document)
     for _ in range(MAX_PASSES * 4):
         if not _split_one_straddler(document):
             break
+        _relayout(document)
     return document.pageCount()
 
 
+def _relayout(document: QTextDocument) -> None:
+    """Lay the whole document out again: after a block is split, Qt's incremental layout
+    can leave a later line across a page edge."""
+    document.markContentsDirty(0, document.characterCount())
+
+
 def _split_one_straddler(document: QTextDocument) -> bool:
-    lines = _lines(document)
+    lines = _lines(document, in_tables=True)
     for line, nxt in zip(lines, lines[1:], strict=False):
         if nxt.block == line.block and nxt.page != line.page:
-            return _split_before_line(line.block, nxt.index)
+            return _split_before_line(line.block, nxt.index, force_break=False)
     return False
 
 
-def _lines(document: QTextDocument) -> list[_Line]:
-    """Every line outside tables (rows break as wholes), in reading order, with its page."""
+def _lines(document: QTextDocument, *, in_tables: bool = False) -> list[_Line]:
+    """Every line, in reading order, with its page; table cells only if ``in_tables`` (the
+    keep rules leave tables alone; Qt repeats their header on each page)."""
     layout = document.documentLayout()
     height = document.pageSize().height()
     out = []
     block = document.begin()
     while block.isValid():
-        if QTextCursor(block).currentTable() is None and block.layout() is not None:
+        if in_tables or QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
             text_layout = block.layout()
             for i in range(text_layout.lineCount()):
@@ -152,13 +161,15 @@ def _break_before(block: QTextBlock) -> bool:
     return True
 
 
-def _split_before_line(block: QTextBlock, line_index: int) -> bool:
+def _split_before_line(block: QTextBlock, line_index: int, *, force_break: bool = True) -> bool:
     """Split ``block`` where line ``line_index`` starts; the second part opens the next page.
 
-    The break falls at a line start, so both parts wrap exactly as the whole did."""
+    The break falls at a line start, so both parts wrap exactly as the whole did. Without
+    ``force_break`` the line must already open a page: Qt's "break before" on a block that
+    starts exactly at a page top skips a whole page."""
     line = block.layout().lineAt(line_index)
     if line_index == 0:
-        return _break_before(block)
+        return _break_before(block) if force_break else False
     cursor = QTextCursor(block)
     cursor.setPosition(block.position() + line.textStart())
     fmt = block.blockFormat()
@@ -170,6 +181,7 @@ def _split_before_line(block: QTextBlock, line_index: int) -> bool:
     second_fmt = second.blockFormat()
     second_fmt.setTopMargin(0)
     second_fmt.setBottomMargin(bottom)
-    second_fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    if force_break:
+        second_fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(second_fmt)
     return True

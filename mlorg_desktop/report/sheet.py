@@ -122,7 +122,9 @@ def render_sheet(
         painter.translate(0, -number * body_height)
         clip = QRectF(0, number * body_height, page.width(), body_height)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
+        # The layout draws every block that touches the clip; a line starting exactly on the
+        # next page's top edge would land (invisibly, but searchably) at this page's foot.
+        context.clip = clip.adjusted(0, 0.5, 0, -0.5)
         context.palette.setColor(context.palette.ColorRole.Text, TEXT)
         painter.setClipRect(clip)
         document.documentLayout().draw(painter, context)
