@@ -130,11 +130,11 @@ def draw_radar(
         style = series_style(index)
         points = [at(row.score.positions[d.id] or 0.0, i) for i, d in enumerate(dims)]
         color = QColor(style.color)
-        fill = QColor(color)
-        fill.setAlphaF(0.12)
         pen = QPen(color, 1.4, PEN_STYLES[style.line])
         painter.setPen(pen)
-        painter.setBrush(fill)
+        # No translucent fill: a print queue (cups-pdf, Ghostscript or cairo) turns
+        # transparency into pixels, and the ring values' text with it.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath()
         path.addPolygon(QPolygonF(points + points[:1]))
         painter.drawPath(path)
@@ -158,7 +158,7 @@ def _draw_ring_values(painter: QPainter, points: Sequence[QPointF]) -> None:
     for ring, p in zip(RINGS, points, strict=True):
         box = QRectF(p.x() - 7, p.y() - 4.5, 14, 9)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(box, 2, 2)
         painter.setPen(RING_TEXT)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(ring))
@@ -200,7 +200,7 @@ def draw_fit_bars(
             painter.drawRect(box)
             pattern = PATTERNS[index % len(PATTERNS)]
             if pattern != Qt.BrushStyle.NoBrush and box.height() > 0:
-                painter.setBrush(QBrush(QColor(255, 255, 255, 170), pattern))
+                painter.setBrush(QBrush(QColor("#FFFFFF"), pattern))
                 painter.drawRect(box)
         painter.setPen(TEXT)
         painter.drawText(
