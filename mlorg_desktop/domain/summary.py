@@ -68,8 +68,6 @@ def summary_paragraph(
         sentences.append(f"Top disagreement: {facts.top_disagreement}.")
     if facts.first_steps:
         sentences.append("First steps: " + "; ".join(facts.first_steps[:3]) + ".")
-    elif row.guidance and row.guidance.conflicts:
-        sentences.append(f"Watch: {row.guidance.conflicts[0]}")
     return " ".join(s if s.endswith((".", "?", "!")) else s + "." for s in sentences)
 
 

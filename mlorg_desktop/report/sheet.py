@@ -26,6 +26,7 @@ from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
 from mlorg_desktop.report.pagination import paginate, set_first_page_offset
 from mlorg_desktop.report.paper_charts import TEXT, font
+from mlorg_desktop.report.sections import SECTIONS
 from mlorg_desktop.report.sheet_html import (
     STYLE,
     details_html,
@@ -37,25 +38,8 @@ from mlorg_desktop.report.sheet_html import (
 
 FOOTER_HEIGHT = 22.0
 TITLE = "ML organization comparison"
-SECTIONS = ("summary", "charts", "table", "details", "glossary")
 
 __all__ = ["SECTIONS", "TITLE", "SheetData", "build_sheet_data", "render_sheet", "series_label"]
-
-
-class SectionError(ValueError):
-    """A section name that the sheet does not have."""
-
-
-def parse_sections(text: str) -> frozenset[str]:
-    """``"summary,charts"`` -> the set of sections; unknown names raise with the known ones."""
-    names = [n.strip().lower() for n in text.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SECTIONS]
-    if unknown or not names:
-        raise SectionError(
-            f"unknown section {', '.join(unknown) or '(none given)'}; "
-            f"choose from {','.join(SECTIONS)}"
-        )
-    return frozenset(names)
 
 
 @dataclass(frozen=True)
