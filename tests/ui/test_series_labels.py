@@ -11,7 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from mlorg_desktop.report.palette import OKABE_ITO
 from mlorg_desktop.report.sheet_html import series_label
 
-LONG_ORG = "Meridian Bank International Holdings and Retail Services Group"
+LONG_ORG = (
+    "Meridian Bank International Holdings and Retail Services Group, "
+    "Northern Europe, Baltic and Nordic Region Operations and Technology"
+)
 
 
 @pytest.fixture
@@ -67,6 +70,7 @@ def test_compare_list_keeps_unit_respondent_and_date(compare, rounds, qtbot):
 
 
 def test_legend_keeps_the_dates_apart(compare, rounds, qtbot):
+    compare.resize(1024, 760)  # the smallest window: the legend is narrower than the labels
     tab = compare.compare_tab
     for row in range(3):
         _click_checkbox(qtbot, tab.list, row)
@@ -78,6 +82,7 @@ def test_legend_keeps_the_dates_apart(compare, rounds, qtbot):
     assert sorted(t[-11:-1] for t in shown) == dates, shown
     assert [t.split(".")[0] for t in shown] == ["1", "2", "3"]  # numbered as on paper
     for text in shown:
+        assert "…" in text  # the legend is narrower than these labels ...
         assert legend.fontMetrics().horizontalAdvance(text) <= legend.viewport().width()
 
 
