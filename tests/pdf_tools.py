@@ -22,12 +22,13 @@ def _tool(name: str) -> str:
 LIGATURES = {chr(c) for c in range(0xFB00, 0xFB07)}  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
 
 
-def pdf_text(path: Path, page: int | None = None) -> str:
+def pdf_text(path: Path, page: int | None = None, *, layout: bool = True) -> str:
     """The text layer as a search or a copy sees it (ligature glyphs are not read back as
-    letters: the sheet turns ligatures off, and a test should see it if they come back)."""
+    letters: the sheet turns ligatures off, and a test should see it if they come back).
+    Without ``layout``, text comes in reading order per block (a table cell stays together)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
     out = subprocess.run(
-        [_tool("pdftotext"), "-layout", *pages, str(path), "-"],
+        [_tool("pdftotext"), *(["-layout"] if layout else []), *pages, str(path), "-"],
         check=True,
         capture_output=True,
         text=True,

@@ -43,6 +43,7 @@ PATTERNS = (  # one hatch per series, over its colour, so bars read in greyscale
 GRID = QColor("#9A9A9A")
 RING_TEXT = QColor("#4D4D4D")  # darker than the grid: legible on paper
 RINGS = (25, 50, 75, 100)
+RING_LABEL_OFFSET = 4.5  # points beyond the ring's edge, away from the centre
 TEXT = QColor("#111111")
 LEGEND_LINE = 12.0
 LEGEND_TEXT_INDENT = 26.0
@@ -101,10 +102,7 @@ def draw_radar(
     dims = catalog.dimensions
     painter.save()
     painter.setFont(font(7))
-    label_room = 24.0
-    # Three spokes make a triangle: it reaches one radius up but only half a radius down.
-    radius = min(rect.width() / 2 - 38, (rect.height() - label_room - 26) / 1.5)
-    centre = QPointF(rect.center().x(), rect.top() + label_room + radius)
+    centre, radius = radar_geometry(rect)
 
     def at(value: float, index: int) -> QPointF:
         x, y = radar_point(value, index, len(dims))
@@ -140,23 +138,38 @@ def draw_radar(
         painter.drawPath(path)
         for p in points:
             draw_marker(painter, p, style)
-    _draw_ring_values(painter, [ring_label_point(centre, radius, r, len(dims)) for r in RINGS])
+    _draw_ring_values(painter, [ring_label_box(centre, radius, r, len(dims)) for r in RINGS])
     painter.restore()
 
 
+def radar_geometry(rect: QRectF) -> tuple[QPointF, float]:
+    """Centre and radius of the radar drawn in ``rect``."""
+    label_room = 24.0
+    # Three spokes make a triangle: it reaches one radius up but only half a radius down.
+    radius = min(rect.width() / 2 - 38, (rect.height() - label_room - 26) / 1.5)
+    return QPointF(rect.center().x(), rect.top() + label_room + radius), radius
+
+
+def ring_label_box(centre: QPointF, radius: float, ring: float, count: int) -> QRectF:
+    p = ring_label_point(centre, radius, ring, count)
+    return QRectF(p.x() - 7, p.y() - 4.5, 14, 9)
+
+
 def ring_label_point(centre: QPointF, radius: float, ring: float, count: int) -> QPointF:
-    """Where a ring's value is written: midway along the ring's edge between the first two
-    spokes. Markers sit only on spokes, so the values never cover one (nor one them)."""
+    """Where a ring's value is written: just outside the ring's edge, midway between the first
+    two spokes. Markers sit only on spokes, so the values never cover one (nor one them)."""
     x0, y0 = radar_point(ring, 0, count)
     x1, y1 = radar_point(ring, 1, count)
-    return QPointF(centre.x() + (x0 + x1) / 2 * radius, centre.y() - (y0 + y1) / 2 * radius)
+    mx, my = (x0 + x1) / 2 * radius, (y0 + y1) / 2 * radius
+    length = max(1e-9, (mx * mx + my * my) ** 0.5)
+    out = RING_LABEL_OFFSET / length
+    return QPointF(centre.x() + mx * (1 + out), centre.y() - my * (1 + out))
 
 
-def _draw_ring_values(painter: QPainter, points: Sequence[QPointF]) -> None:
+def _draw_ring_values(painter: QPainter, boxes: Sequence[QRectF]) -> None:
     """Ring values on a white label, drawn last so no series line runs through them."""
     painter.setFont(font(7))
-    for ring, p in zip(RINGS, points, strict=True):
-        box = QRectF(p.x() - 7, p.y() - 4.5, 14, 9)
+    for ring, box in zip(RINGS, boxes, strict=True):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(box, 2, 2)
