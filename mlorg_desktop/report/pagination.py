@@ -44,15 +44,39 @@ def set_first_page_offset(document: QTextDocument, offset: float) -> None:
 
 
 def paginate(document: QTextDocument) -> int:
-    """Apply the keep rules until the layout is stable; returns the page count.
+    """Apply the keep rules, then separate the pages; returns the page count."""
+    apply_keep_rules(document)
+    return separate_pages(document)
 
-    Then no paragraph is left running across a page break: drawing one page draws every
-    line of each paragraph it touches (clipped, but still in the PDF's text layer, where a
-    search or a copy finds it), so each paragraph is split where its next page starts."""
+
+def apply_keep_rules(document: QTextDocument) -> None:
+    """Headings with their text, no lone lines, until the layout is stable."""
     for _ in range(MAX_PASSES):
         if not _fix_one(document):
             break
         _relayout(document)
+
+
+def first_split_row(document: QTextDocument) -> str | None:
+    """The first table row that Qt broke across two pages, named by its first cell's text."""
+    lines = _lines(document, in_tables=True)
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        if nxt.page == line.page:
+            continue
+        here, there = QTextCursor(line.block), QTextCursor(nxt.block)
+        table = here.currentTable()
+        if table is None or there.currentTable() != table:
+            continue
+        row = table.cellAt(here).row()
+        if table.cellAt(there).row() == row:
+            return table.cellAt(row, 0).firstCursorPosition().block().text()
+    return None
+
+
+def separate_pages(document: QTextDocument) -> int:
+    """No paragraph is left running across a page break: drawing one page draws every
+    line of each paragraph it touches (clipped, but still in the PDF's text layer, where a
+    search or a copy finds it), so each paragraph is split where its next page starts."""
     for _ in range(MAX_PASSES * 4):
         if not _split_one_straddler(document):
             break

@@ -43,7 +43,7 @@ PATTERNS = (  # one hatch per series, over its colour, so bars read in greyscale
 GRID = QColor("#9A9A9A")
 RING_TEXT = QColor("#4D4D4D")  # darker than the grid: legible on paper
 RINGS = (25, 50, 75, 100)
-RING_LABEL_OFFSET = 4.5  # points beyond the ring's edge, away from the centre
+RING_LABEL_GAP = 5.5  # points between the upright spoke and a ring value's box
 TEXT = QColor("#111111")
 LEGEND_LINE = 12.0
 LEGEND_TEXT_INDENT = 26.0
@@ -118,7 +118,7 @@ def draw_radar(
         tip = at(100, i)
         painter.setPen(TEXT)
         below = tip.y() > centre.y()
-        box = QRectF(tip.x() - 60, tip.y() + (4 if below else -22), 120, 18)
+        box = QRectF(tip.x() - 60, tip.y() + (4 if below else -25), 120, 18)
         painter.drawText(
             box,
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -151,19 +151,13 @@ def radar_geometry(rect: QRectF) -> tuple[QPointF, float]:
 
 
 def ring_label_box(centre: QPointF, radius: float, ring: float, count: int) -> QRectF:
-    p = ring_label_point(centre, radius, ring, count)
-    return QRectF(p.x() - 7, p.y() - 4.5, 14, 9)
-
-
-def ring_label_point(centre: QPointF, radius: float, ring: float, count: int) -> QPointF:
-    """Where a ring's value is written: just outside the ring's edge, midway between the first
-    two spokes. Markers sit only on spokes, so the values never cover one (nor one them)."""
-    x0, y0 = radar_point(ring, 0, count)
-    x1, y1 = radar_point(ring, 1, count)
-    mx, my = (x0 + x1) / 2 * radius, (y0 + y1) / 2 * radius
-    length = max(1e-9, (mx * mx + my * my) ** 0.5)
-    out = RING_LABEL_OFFSET / length
-    return QPointF(centre.x() + mx * (1 + out), centre.y() - my * (1 + out))
+    """Where a ring's value is written: just left of the first (upright) spoke, level with the
+    ring's corner there. Markers on that spoke stay right of the box (its corner is
+    RING_LABEL_GAP from the spoke), the other spokes point below the centre, and the boxes,
+    a quarter radius apart, never overlap one another."""
+    x, y = radar_point(ring, 0, count)
+    corner = QPointF(centre.x() + x * radius, centre.y() - y * radius)
+    return QRectF(corner.x() - RING_LABEL_GAP - 14, corner.y() - 4.5, 14, 9)
 
 
 def _draw_ring_values(painter: QPainter, boxes: Sequence[QRectF]) -> None:
@@ -174,7 +168,9 @@ def _draw_ring_values(painter: QPainter, boxes: Sequence[QRectF]) -> None:
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(box, 2, 2)
         painter.setPen(RING_TEXT)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(ring))
+        painter.drawText(
+            box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(ring)
+        )
 
 
 def draw_fit_bars(

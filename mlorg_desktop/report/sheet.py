@@ -24,7 +24,12 @@ from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Co
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
-from mlorg_desktop.report.pagination import paginate, set_first_page_offset
+from mlorg_desktop.report.pagination import (
+    apply_keep_rules,
+    first_split_row,
+    separate_pages,
+    set_first_page_offset,
+)
 from mlorg_desktop.report.paper_charts import TEXT, font
 from mlorg_desktop.report.sections import SECTIONS
 from mlorg_desktop.report.sheet_html import (
@@ -37,6 +42,7 @@ from mlorg_desktop.report.sheet_html import (
 )
 
 FOOTER_HEIGHT = 22.0
+MAX_TABLE_BREAKS = 40  # one per table page at most; a sheet of 200 rows needs about 20
 TITLE = "ML organization comparison"
 
 __all__ = ["SECTIONS", "TITLE", "SheetData", "build_sheet_data", "render_sheet", "series_label"]
@@ -93,10 +99,22 @@ def render_sheet(
     body_height = float(math.floor(page.height() - FOOTER_HEIGHT))
     summary_on_top = _has_summary(data) and fits_on_first_page(data, page.width(), body_height)
     header = first_page_top(None, page.width(), data, with_summary=summary_on_top)
-    document = sheet_document(
-        data, page.width(), body_height, first_page_offset=header, with_summary=not summary_on_top
-    )
-    pages = paginate(document)
+    breaks: frozenset[int] = frozenset()
+    for _ in range(MAX_TABLE_BREAKS):
+        document = sheet_document(
+            data,
+            page.width(),
+            body_height,
+            first_page_offset=header,
+            with_summary=not summary_on_top,
+            table_breaks=breaks,
+        )
+        apply_keep_rules(document)
+        split = first_split_row(document)
+        if split is None or not split.isdigit() or int(split) in breaks:
+            break
+        breaks |= {int(split)}  # keep that row whole: it starts the next page
+    pages = separate_pages(document)
     for number in range(pages):
         if number and new_page() is False:
             raise RuntimeError("the output device refused to start a new page")
@@ -151,23 +169,24 @@ def sheet_document(
     *,
     first_page_offset: float,
     with_summary: bool = False,
+    table_breaks: frozenset[int] = frozenset(),
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font(9))
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(width, page_height))
-    document.setHtml(_html(data, with_summary=with_summary))
+    document.setHtml(_html(data, with_summary=with_summary, table_breaks=table_breaks))
     set_first_page_offset(document, first_page_offset)
     return document
 
 
-def _html(data: SheetData, *, with_summary: bool) -> str:
+def _html(data: SheetData, *, with_summary: bool, table_breaks: frozenset[int]) -> str:
     rows = data.comparison.rows
     parts = [STYLE]
     if with_summary and _has_summary(data):
         parts.append(summary_html(rows, data.summary))
     if "table" in data.sections:
-        parts.append(table_html(rows, data.catalog))
+        parts.append(table_html(rows, data.catalog, table_breaks))
     if "details" in data.sections:
         parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
     if "glossary" in data.sections:

@@ -49,7 +49,11 @@ def summary_html(rows: Sequence[ComparedAssessment], paragraphs: Sequence[str]) 
     return "".join(parts)
 
 
-def table_html(rows: Sequence[ComparedAssessment], catalog: Catalog) -> str:
+def table_html(
+    rows: Sequence[ComparedAssessment], catalog: Catalog, breaks: frozenset[int] = frozenset()
+) -> str:
+    """The summary table; a new table (header repeated) opens a new page before each row
+    number in ``breaks`` (rows Qt would otherwise split across two pages)."""
     names = {a.id: a.name for a in catalog.archetypes}
     dims = catalog.dimensions
     headers = [
@@ -60,8 +64,15 @@ def table_html(rows: Sequence[ComparedAssessment], catalog: Catalog) -> str:
         ("Cov.", 9),
     ] + [(d.short_name, 12) for d in dims]
     head = "".join(f"<th width='{w}%'>{whole(h)}</th>" for h, w in headers)
-    body = []
+    table = "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'{}>"
+    body = [table.format("") + f"<thead><tr>{head}</tr></thead><tbody>"]
     for index, row in enumerate(rows, start=1):
+        if index in breaks:
+            body.append(
+                "</tbody></table>"
+                + table.format(" style='page-break-before: always'")
+                + f"<thead><tr>{head}</tr></thead><tbody>"
+            )
         s = row.score
         primary = names[s.primary] if s.primary else "not named (coverage below 70%)"
         runner = (
@@ -80,8 +91,7 @@ def table_html(rows: Sequence[ComparedAssessment], catalog: Catalog) -> str:
         "<h3 style='margin-top: 4px'>Summary table</h3>"
         "<p>Positions run from 0 to 100 (— means too few answers to place); Cov. is the share "
         "of questions answered; the margin is how many fit points the runner-up trails by.</p>"
-        "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"{''.join(body)}</tbody></table>"
         f"<p style='color:#555555'>{whole(catalog.no_best_archetype)}</p>"
     )
 
