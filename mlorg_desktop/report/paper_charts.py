@@ -118,7 +118,9 @@ def draw_radar(
         tip = at(100, i)
         painter.setPen(TEXT)
         below = tip.y() > centre.y()
-        box = QRectF(tip.x() - 60, tip.y() + (4 if below else -25), 120, 18)
+        # Kept inside the chart's rect: a printer may clip anything left of the page margin.
+        left = max(rect.left(), min(tip.x() - 60, rect.right() - 120))
+        box = QRectF(left, tip.y() + (4 if below else -25), 120, 18)
         painter.drawText(
             box,
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
