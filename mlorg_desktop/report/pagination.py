@@ -13,11 +13,13 @@ page: QTextDocumentLayout treats root-frame margins as page margins.)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
 
-MAX_PASSES = 60  # each pass fixes at least one break; a long sheet needs a handful
+MAX_PASSES = 2000  # each pass fixes one break and only moves text forward
+RESCAN_BLOCKS = 12  # after a fix, look again from this many blocks before it
 LINES_KEPT_WITH_HEADING = 2
 
 
@@ -50,17 +52,32 @@ def paginate(document: QTextDocument) -> int:
 
 
 def apply_keep_rules(document: QTextDocument) -> None:
-    """Headings with their text, no lone lines, until the layout is stable."""
+    """Headings with their text, no lone lines, until the layout is stable.
+
+    A fix changes nothing before it, so the next scan starts a little before the last fix
+    and the layout is redone from there (a whole-document pass per fix is quadratic)."""
     for _ in range(MAX_PASSES):
-        if not _fix_one(document):
+        _relayout(document, 0)  # once in full: the partial ones below can leave a stale line
+        if not _keep_rules_from(document, 0):
+            return
+
+
+def _keep_rules_from(document: QTextDocument, start: int) -> bool:
+    """Fix breaks from ``start`` on; True if anything changed."""
+    changed_any = False
+    for _ in range(MAX_PASSES):
+        changed = _fix_one(document, start)
+        if changed is None:
             break
-        _relayout(document)
+        changed_any = True
+        _relayout(document, changed)
+        start = _resume_at(document, changed)
+    return changed_any
 
 
 def first_split_row(document: QTextDocument) -> str | None:
     """The first table row that Qt broke across two pages, named by its first cell's text."""
-    lines = _lines(document, in_tables=True)
-    for line, nxt in zip(lines, lines[1:], strict=False):
+    for line, nxt in _pairs(_lines(document, in_tables=True)):
         if nxt.page == line.page:
             continue
         here, there = QTextCursor(line.block), QTextCursor(nxt.block)
@@ -77,34 +94,56 @@ def separate_pages(document: QTextDocument) -> int:
     """No paragraph is left running across a page break: drawing one page draws every
     line of each paragraph it touches (clipped, but still in the PDF's text layer, where a
     search or a copy finds it), so each paragraph is split where its next page starts."""
-    for _ in range(MAX_PASSES * 4):
-        if not _split_one_straddler(document):
+    start = 0
+    for _ in range(MAX_PASSES):
+        changed = _split_one_straddler(document, start)
+        if changed is None:
             break
-        _relayout(document)
+        _relayout(document, changed)
+        start = _resume_at(document, changed)
+    _relayout(document, 0)
+    if _split_one_straddler(document, 0) is not None:  # rare: start again in full
+        return separate_pages(document)
     return document.pageCount()
 
 
-def _relayout(document: QTextDocument) -> None:
-    """Lay the whole document out again: after a block is split, Qt's incremental layout
-    can leave a later line across a page edge."""
-    document.markContentsDirty(0, document.characterCount())
+def _relayout(document: QTextDocument, position: int) -> None:
+    """Lay the document out again from ``position`` on: after a block is split, Qt's
+    incremental layout can leave a later line across a page edge."""
+    document.markContentsDirty(position, document.characterCount() - position)
 
 
-def _split_one_straddler(document: QTextDocument) -> bool:
-    lines = _lines(document, in_tables=True)
-    for line, nxt in zip(lines, lines[1:], strict=False):
+def _resume_at(document: QTextDocument, position: int) -> int:
+    block = document.findBlock(position)
+    for _ in range(RESCAN_BLOCKS):
+        if not block.previous().isValid():
+            break
+        block = block.previous()
+    return block.position()
+
+
+def _split_one_straddler(document: QTextDocument, start: int) -> int | None:
+    for line, nxt in _pairs(_lines(document, in_tables=True, start=start)):
         if nxt.block == line.block and nxt.page != line.page:
             return _split_before_line(line.block, nxt.index, force_break=False)
-    return False
+    return None
 
 
-def _lines(document: QTextDocument, *, in_tables: bool = False) -> list[_Line]:
-    """Every line, in reading order, with its page; table cells only if ``in_tables`` (the
-    keep rules leave tables alone; Qt repeats their header on each page)."""
+def _pairs(lines: Iterator[_Line]) -> Iterator[tuple[_Line, _Line]]:
+    previous = next(lines, None)
+    for line in lines:
+        assert previous is not None
+        yield previous, line
+        previous = line
+
+
+def _lines(document: QTextDocument, *, in_tables: bool = False, start: int = 0) -> Iterator[_Line]:
+    """Every line from the block at ``start`` on, in reading order, with its page; table
+    cells only if ``in_tables`` (the keep rules leave tables alone). Lazy: a scan stops at
+    the first break it fixes."""
     layout = document.documentLayout()
     height = document.pageSize().height()
-    out = []
-    block = document.begin()
+    block = document.findBlock(start)
     while block.isValid():
         if in_tables or QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
@@ -112,26 +151,30 @@ def _lines(document: QTextDocument, *, in_tables: bool = False) -> list[_Line]:
             for i in range(text_layout.lineCount()):
                 y = top + text_layout.lineAt(i).y()
                 # Qt keeps positions in 1/64 point steps: round before comparing with a page edge.
-                out.append(_Line(block, i, int((y + 0.5) // height)))
+                yield _Line(block, i, int((y + 0.5) // height))
         block = block.next()
-    return out
 
 
 def _is_heading(block: QTextBlock) -> bool:
     return block.blockFormat().headingLevel() > 0
 
 
-def _fix_one(document: QTextDocument) -> bool:
-    """Find the first break that breaks a rule and fix it; False when every rule holds."""
-    lines = _lines(document)
-    for n in range(len(lines) - 1):
-        line, nxt = lines[n], lines[n + 1]
-        if nxt.page != line.page and _fix_page_foot(lines, n):
-            return True
-    return _fix_last_page(lines)
+def _fix_one(document: QTextDocument, start: int) -> int | None:
+    """Fix the first break after ``start`` that breaks a rule; returns where the document
+    changed, None when every rule holds."""
+    window: list[_Line] = []  # the last few lines: all the rules look at
+    for line in _lines(document, start=start):
+        window.append(line)
+        if len(window) > LINES_KEPT_WITH_HEADING + 1:
+            del window[0]
+        if len(window) >= 2 and window[-1].page != window[-2].page:
+            changed = _fix_page_foot(window, len(window) - 2)
+            if changed is not None:
+                return changed
+    return _fix_last_page(window)
 
 
-def _fix_page_foot(lines: list[_Line], n: int) -> bool:
+def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
     """``lines[n]`` is the last line of its page."""
     line, nxt = lines[n], lines[n + 1]
     block = line.block
@@ -142,7 +185,7 @@ def _fix_page_foot(lines: list[_Line], n: int) -> bool:
         if _is_heading(earlier.block) and earlier.page == line.page:
             return _break_before(_heading_chain_start(earlier.block))
     if nxt.block != block:
-        return False
+        return None
     count = block.layout().lineCount()
     if line.index == 0:  # the paragraph leaves one lone line at the foot
         return _break_before(_heading_chain_start(block))
@@ -150,13 +193,13 @@ def _fix_page_foot(lines: list[_Line], n: int) -> bool:
         if count >= 4:
             return _split_before_line(block, line.index)
         return _break_before(_heading_chain_start(block))
-    return False
+    return None
 
 
-def _fix_last_page(lines: list[_Line]) -> bool:
+def _fix_last_page(lines: list[_Line]) -> int | None:
     """The last page should not hold a single line when one more can join it."""
     if len(lines) < 2 or lines[-2].page != lines[-1].page - 1:
-        return False
+        return None
     only, before = lines[-1], lines[-2]
     if only.block == before.block:
         if only.block.layout().lineCount() >= 4:
@@ -174,18 +217,21 @@ def _heading_chain_start(block: QTextBlock) -> QTextBlock:
         block = previous
 
 
-def _break_before(block: QTextBlock) -> bool:
+def _break_before(block: QTextBlock) -> int | None:
+    """Start a page with ``block``; returns its position, or None if it already does."""
     fmt = block.blockFormat()
     if block == block.document().begin() or (
         fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
     ):
-        return False  # nothing to gain: already at a page start
+        return None  # nothing to gain: already at a page start
     fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     QTextCursor(block).setBlockFormat(fmt)
-    return True
+    return block.position()
 
 
-def _split_before_line(block: QTextBlock, line_index: int, *, force_break: bool = True) -> bool:
+def _split_before_line(
+    block: QTextBlock, line_index: int, *, force_break: bool = True
+) -> int | None:
     """Split ``block`` where line ``line_index`` starts; the second part opens the next page.
 
     The break falls at a line start, so both parts wrap exactly as the whole did. Without
@@ -193,7 +239,7 @@ def _split_before_line(block: QTextBlock, line_index: int, *, force_break: bool 
     starts exactly at a page top skips a whole page."""
     line = block.layout().lineAt(line_index)
     if line_index == 0:
-        return _break_before(block) if force_break else False
+        return _break_before(block) if force_break else None
     cursor = QTextCursor(block)
     cursor.setPosition(block.position() + line.textStart())
     fmt = block.blockFormat()
@@ -208,4 +254,4 @@ def _split_before_line(block: QTextBlock, line_index: int, *, force_break: bool 
     if force_break:
         second_fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(second_fmt)
-    return True
+    return block.position()

@@ -99,22 +99,8 @@ def render_sheet(
     body_height = float(math.floor(page.height() - FOOTER_HEIGHT))
     summary_on_top = _has_summary(data) and fits_on_first_page(data, page.width(), body_height)
     header = first_page_top(None, page.width(), data, with_summary=summary_on_top)
-    breaks: frozenset[int] = frozenset()
-    for _ in range(MAX_TABLE_BREAKS):
-        document = sheet_document(
-            data,
-            page.width(),
-            body_height,
-            first_page_offset=header,
-            with_summary=not summary_on_top,
-            table_breaks=breaks,
-        )
-        apply_keep_rules(document)
-        split = first_split_row(document)
-        if split is None or not split.isdigit() or int(split) in breaks:
-            break
-        breaks |= {int(split)}  # keep that row whole: it starts the next page
-    pages = separate_pages(document)
+    document = _paginated(data, page.width(), body_height, header, not summary_on_top)
+    pages = document.pageCount()
     for number in range(pages):
         if number and new_page() is False:
             raise RuntimeError("the output device refused to start a new page")
@@ -133,6 +119,48 @@ def render_sheet(
         painter.restore()
         _draw_footer(painter, page, data, number + 1, pages)
     return pages
+
+
+def _paginated(
+    data: SheetData, width: float, height: float, header: float, with_summary: bool
+) -> QTextDocument:
+    """The flowing part, laid out with every page break a reader expects."""
+
+    def build(breaks: frozenset[int], *, table_only: bool) -> QTextDocument:
+        return sheet_document(
+            data,
+            width,
+            height,
+            first_page_offset=header,
+            with_summary=with_summary,
+            table_breaks=breaks,
+            table_only=table_only,
+        )
+
+    def new_break(document: QTextDocument, breaks: frozenset[int]) -> int | None:
+        split = first_split_row(document)
+        if split is None or not split.isdigit() or int(split) in breaks:
+            return None
+        return int(split)
+
+    # Table rows Qt would split start a new page; the text up to the table lays out the same
+    # without what follows it, so these tries are cheap.
+    breaks: frozenset[int] = frozenset()
+    for _ in range(MAX_TABLE_BREAKS):
+        row = new_break(build(breaks, table_only=True), breaks)
+        if row is None:
+            break
+        breaks |= {row}
+    # The keep rules can move text above the table (a flowing summary): check once more.
+    for _ in range(3):
+        document = build(breaks, table_only=False)
+        apply_keep_rules(document)
+        row = new_break(document, breaks)
+        if row is None:
+            break
+        breaks |= {row}
+    separate_pages(document)
+    return document
 
 
 def _has_summary(data: SheetData) -> bool:
@@ -170,23 +198,29 @@ def sheet_document(
     first_page_offset: float,
     with_summary: bool = False,
     table_breaks: frozenset[int] = frozenset(),
+    table_only: bool = False,
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font(9))
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(width, page_height))
-    document.setHtml(_html(data, with_summary=with_summary, table_breaks=table_breaks))
+    html = _html(data, with_summary=with_summary, table_breaks=table_breaks, table_only=table_only)
+    document.setHtml(html)
     set_first_page_offset(document, first_page_offset)
     return document
 
 
-def _html(data: SheetData, *, with_summary: bool, table_breaks: frozenset[int]) -> str:
+def _html(
+    data: SheetData, *, with_summary: bool, table_breaks: frozenset[int], table_only: bool
+) -> str:
     rows = data.comparison.rows
     parts = [STYLE]
     if with_summary and _has_summary(data):
         parts.append(summary_html(rows, data.summary))
     if "table" in data.sections:
         parts.append(table_html(rows, data.catalog, table_breaks))
+    if table_only:
+        return "".join(parts)
     if "details" in data.sections:
         parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
     if "glossary" in data.sections:
