@@ -35,10 +35,13 @@ def compared_line(data: SheetData) -> str:
     orgs = list(dict.fromkeys(a.organization for a in rows))
     people = list(dict.fromkeys(a.respondent for a in rows if a.respondent))
     dates = sorted(a.assessed_on for a in rows)
-    text = (
-        f"Compares {len(rows)} assessment{'s' if len(rows) != 1 else ''} of "
-        f"{len(orgs)} organization{'s' if len(orgs) != 1 else ''}: {', '.join(orgs)}"
-    )
+    if len(rows) == 1:
+        text = f"One assessment of {orgs[0]}"
+    else:
+        text = (
+            f"Compares {len(rows)} assessments of "
+            f"{len(orgs)} organization{'s' if len(orgs) != 1 else ''}: {', '.join(orgs)}"
+        )
     if people:
         text += f"; answered by {', '.join(people)}"
     if dates:

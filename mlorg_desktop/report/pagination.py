@@ -2,9 +2,9 @@
 
 QTextDocument breaks pages line by line and knows no "keep with next". After each layout we
 look at where lines fell and add breaks: a heading moves to the next page with its text; a
-paragraph never leaves one lone line at the foot of a page or at the top of the next (a long
-paragraph is split at a line start, so its lines and spacing stay as they were); the last page
-does not hold a single line if one more can join it.
+paragraph of up to ten lines is not split; a longer one never leaves one lone line at the
+foot of a page or at the top of the next (it is split at a line start, so its lines and
+spacing stay as they were); the last page does not hold a single line if one more can join.
 
 The first page's title block and charts are not part of the document: a spacer block of
 that height opens it. (The root frame's top margin would be applied again on every
@@ -21,6 +21,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocume
 MAX_PASSES = 2000  # each pass fixes one break and only moves text forward
 RESCAN_BLOCKS = 12  # after a fix, look again from this many blocks before it
 LINES_KEPT_WITH_HEADING = 2
+KEEP_WHOLE_LINES = 10  # paragraphs up to this long are never split across pages
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
     if nxt.block != block:
         return None
     count = block.layout().lineCount()
+    if count <= KEEP_WHOLE_LINES:  # a short paragraph (the glossary, a note) stays in one piece
+        return _break_before(_heading_chain_start(block))
     if line.index == 0:  # the paragraph leaves one lone line at the foot
         return _break_before(_heading_chain_start(block))
     if line.index == count - 2:  # ... or one lone line at the top of the next page

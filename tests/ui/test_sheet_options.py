@@ -154,7 +154,7 @@ def test_print_one_assessment_from_saved_and_assessment_tabs(
         _menu(qtbot, window, window.print_one_action)
         text = _flat(out)
         assert text.startswith("ML organization assessment")
-        assert "Compares 1 assessment of 1 organization" in text
+        assert f"One assessment of {chosen.organization}; answered by" in text
         assert chosen.organization in text
         for other in everyone - {chosen.organization}:
             assert other not in text
