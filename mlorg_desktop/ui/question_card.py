@@ -63,7 +63,6 @@ class QuestionCard(QGroupBox):
         # a wrapping label inside, and the group's accessible name carries both.
         super().__init__(f"Question {number}", parent)
         self.question = question
-        self.number = number
         self.setObjectName(f"question_{question.id}")
         self.setAccessibleName(f"Question {number}: {question.text}")
         grid = QGridLayout(self)
