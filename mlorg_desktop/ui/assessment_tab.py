@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -305,6 +306,7 @@ class AssessmentTab(QWidget):
                 number += 1
                 card = QuestionCard(number, question)
                 card.answer_changed.connect(self._on_card_answer_changed)
+                card.option_focused.connect(self._on_card_option_focused)
                 self.cards[question.id] = card
                 self.questions_layout.addWidget(card)
             item = QListWidgetItem(section.title)
@@ -347,6 +349,14 @@ class AssessmentTab(QWidget):
         if not self._loading:
             self._set_dirty(True)
             self._refresh_results()
+
+    def _on_card_option_focused(self, option: QRadioButton) -> None:
+        # The scroll area follows Tab by itself, but not arrow keys: show the whole question
+        # when it fits, and always the focused option.
+        card = option.parentWidget()
+        if card is not None and card.height() <= self.scroll.viewport().height():
+            self.scroll.ensureWidgetVisible(card, 0, 0)
+        self.scroll.ensureWidgetVisible(option, 0, 24)
 
     def _on_sections_item_activated(self, item: QListWidgetItem) -> None:
         header = self.section_headers[item.data(Qt.ItemDataRole.UserRole)]

@@ -28,6 +28,7 @@ from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.accessibility import name_clear_button
 from mlorg_desktop.ui.assessment_model import ID_ROLE
 from mlorg_desktop.ui.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.legend import ChartLegend
@@ -63,6 +64,7 @@ class CompareTab(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter…")
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, "Clear the filter")
         self.filter.setAccessibleName("Filter assessments to compare")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         # A one-column tree: rows as wide as the view, labels elided in the middle (the tooltip

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
+    QGroupBox,
     QLabel,
     QRadioButton,
     QWidget,
@@ -45,24 +45,34 @@ class _OptionLabel(QLabel):
         super().mousePressEvent(event)
 
 
-class QuestionCard(QFrame):
-    """Signals: answer_changed(question_id, answer) — answer is '' when cleared."""
+class QuestionCard(QGroupBox):
+    """One question as a group: screen readers hear "Question 3: <text>" on entering it, and
+    each option's label relation points at the group (Qt relates a titled group box's
+    children to it).
+
+    Signals:
+        answer_changed(question_id, answer): answer is '' when cleared.
+        option_focused(QRadioButton): an option got keyboard or mouse focus.
+    """
 
     answer_changed = Signal(str, str)
+    option_focused = Signal(QRadioButton)
 
     def __init__(self, number: int, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # The title stays short (a group box title does not wrap); the question's words are
+        # a wrapping label inside, and the group's accessible name carries both.
+        super().__init__(f"Question {number}", parent)
         self.question = question
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"question_{question.id}")
+        self.setAccessibleName(f"Question {number}: {question.text}")
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        title = QLabel(f"<b>{number}. {escape(question.text)}</b>")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setWordWrap(True)
-        grid.addWidget(title, 0, 0, 1, 2)
+        self.title = QLabel(f"<b>{escape(question.text)}</b>")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        grid.addWidget(self.title, 0, 0, 1, 2)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
@@ -73,7 +83,6 @@ class QuestionCard(QFrame):
         for row, (answer_id, text) in enumerate(choices, start=1):
             button = QRadioButton()
             button.setAccessibleName(text)
-            button.setAccessibleDescription(f"Answer to question {number}: {question.text}")
             button.setProperty("answer_id", answer_id)
             label = _OptionLabel(
                 escape(text) if answer_id not in SPECIAL_LABELS else f"<i>{escape(text)}</i>",
@@ -134,8 +143,11 @@ class QuestionCard(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Leaving the card after arrowing to an option without choosing it must not leave that
         # option remembered as the stop: an unanswered question is entered at its first option.
-        if event.type() == QEvent.Type.FocusOut and watched in self.group.buttons():
-            self._reset_tab_stop()
+        if watched in self.group.buttons():
+            if event.type() == QEvent.Type.FocusOut:
+                self._reset_tab_stop()
+            elif event.type() == QEvent.Type.FocusIn and isinstance(watched, QRadioButton):
+                self.option_focused.emit(watched)
         return super().eventFilter(watched, event)
 
     def _on_group_toggled(self, button: QRadioButton, checked: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -18,6 +18,7 @@ from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.report.palette import archetype_color
+from mlorg_desktop.ui.accessibility import announce
 from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
 from mlorg_desktop.ui.layout import MARGIN, container
 from mlorg_desktop.ui.text_view import TextView
@@ -28,16 +29,32 @@ def _items(lines: list[str] | tuple[str, ...]) -> str:
 
 
 class ResultsPanel(QScrollArea):
-    """Shows one Score; ``show_score`` is cheap enough to call on every answer change."""
+    """Shows one Score; ``show_score`` is cheap enough to call on every answer change.
+
+    Signals:
+        announced(str): a change of result was just announced to screen readers.
+    """
+
+    announced = Signal(str)
 
     def __init__(self, knowledge: Knowledge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.knowledge = knowledge
         catalog = knowledge.catalog
+        # A Tab stop after the questions (selectable by keyboard), named by its whole text.
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.headline.setAccessibleName("Result headline")
+        self.headline.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.headline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Qt gives labels ClickFocus
+        # A label draws no focus frame of its own; this one shows where Tab went.
+        self.headline.setStyleSheet(
+            "QLabel { border: 1px solid transparent; padding: 2px; }"
+            " QLabel:focus { border-color: palette(highlight); }"
+        )
+        self._verdict = ""  # the archetype line last announced
         self.bars: dict[str, QProgressBar] = {}
         self.values: dict[str, QLabel] = {}
         inner = QVBoxLayout()
@@ -84,22 +101,42 @@ class ResultsPanel(QScrollArea):
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's keyboard stops, top to bottom."""
-        return [self.details]
+        return [self.headline, self.details]
+
+    def _describe(self, verdict: str, detail: str) -> None:
+        # The accessible name is the whole headline, so the screen reader says the result
+        # when the headline gets focus; a change of archetype (or of "none yet") is also
+        # announced, without moving focus, while the user keeps answering. Coverage changes
+        # on every answer: announcing each would talk over the next question.
+        self.headline.setAccessibleName(f"{verdict} {detail}")
+        if verdict != self._verdict:
+            self._verdict = verdict
+            if self.isVisible():  # not while the tab is built or hidden
+                announce(self.headline, verdict)
+                self.announced.emit(verdict)
 
     def show_score(self, result: Score, guidance: Guidance | None) -> None:
         catalog = self.knowledge.catalog
         name = {a.id: a.name for a in catalog.archetypes}
         if result.primary:
-            runner = name[result.runner_up] if result.runner_up else "—"
+            runner = name[result.runner_up] if result.runner_up else "none"
+            verdict = f"Result: {name[result.primary]}."
+            detail = (
+                f"Runner-up: {runner}, margin {result.margin:.0f} points, "
+                f"coverage {result.coverage:.0%} ({result.answered} of {result.total} answered)."
+            )
             self.headline.setText(
                 f"<p style='font-size:large'><b>{escape(name[result.primary])}</b></p>"
                 f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
                 f"coverage {result.coverage:.0%} ({result.answered} of {result.total})</p>"
             )
         else:
+            verdict = "No archetype named yet."
+            detail = result.withheld_reason
             self.headline.setText(
                 f"<p><b>No archetype named yet.</b></p><p>{escape(result.withheld_reason)}</p>"
             )
+        self._describe(verdict, detail)
         for archetype_id, bar in self.bars.items():
             bar.setValue(round(result.fits[archetype_id]))
             self.values[archetype_id].setText(f"{result.fits[archetype_id]:.0f}")

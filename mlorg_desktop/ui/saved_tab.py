@@ -20,6 +20,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.accessibility import name_clear_button
 from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel
 from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
@@ -66,6 +67,7 @@ class SavedTab(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by organization, unit, respondent, archetype…")
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, "Clear the filter")
         self.filter.setAccessibleName("Filter saved assessments")
         self.filter.textChanged.connect(self.model.set_needle)
         self.table = QTableView()

@@ -18,6 +18,9 @@ from mlorg_desktop.ui import dialogs
 def shown(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
+    # Keys move focus only in the active window (on a real X server too, not just offscreen).
+    window.activateWindow()
+    qtbot.waitActive(window)
     window.show_tab(window.assessment_tab)
     return window
 

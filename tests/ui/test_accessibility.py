@@ -1,0 +1,139 @@
+"""What a screen reader gets from the Assessment tab, read through Qt's accessibility interfaces
+(the ones the AT-SPI bridge serves to Orca), and the order Tab walks the tab in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractSpinBox, QToolButton
+
+Role = QAccessible.Role
+NAME = QAccessible.Text.Name
+
+
+def _iface(widget):
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None and iface.isValid()
+    return iface
+
+
+@pytest.fixture
+def shown(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.show_tab(window.assessment_tab)
+    return window
+
+
+def test_each_question_is_a_named_group_holding_its_options(shown):
+    tab = shown.assessment_tab
+    questions = [q for section in tab.questionnaire.sections for q in section.questions]
+    assert [card.question for card in tab.cards.values()] == questions
+    for number, question in enumerate(questions, start=1):
+        card = tab.cards[question.id]
+        group = _iface(card)
+        assert group.role() == Role.Grouping
+        assert group.text(NAME) == f"Question {number}: {question.text}"
+        for answer_id, button in card.buttons.items():
+            option = _iface(button)
+            assert option.role() == Role.RadioButton
+            assert option.text(NAME) == question.answer_text(answer_id)
+            assert option.parent().object() is card
+            labelled_by = [
+                other.object() for other, _ in option.relations(QAccessible.RelationFlag.Label)
+            ]
+            assert card in labelled_by
+
+
+def test_result_headline_says_the_result_and_announces_changes(shown, examples, qtbot):
+    tab = shown.assessment_tab
+    headline = tab.results.headline
+    announced: list[str] = []
+    tab.results.announced.connect(announced.append)
+    assert _iface(headline).text(NAME).startswith("No archetype named yet. ")
+
+    quanta = next(e for e in examples if e.organization == "Quanta Labs")
+    items = list(quanta.answers.items())
+    for qid, answer in items[:18]:
+        qtbot.mouseClick(tab.cards[qid].buttons[answer], Qt.MouseButton.LeftButton)
+    # 18 of 25 answered: 72 % coverage, enough to name an archetype.
+    name = _iface(headline).text(NAME)
+    shown_text = headline.text()
+    runner, margin = re.search(r"Runner-up: (.+?) · margin (\d+) points", shown_text).groups()
+    assert name == (
+        f"Result: ML-First. Runner-up: {runner}, margin {margin} points, "
+        "coverage 72% (18 of 25 answered)."
+    )
+    assert announced == ["Result: ML-First."]
+
+    qtbot.mouseClick(tab.cards[items[18][0]].buttons[items[18][1]], Qt.MouseButton.LeftButton)
+    assert "coverage 76% (19 of 25 answered)" in _iface(headline).text(NAME)
+    assert announced == ["Result: ML-First."]  # same archetype: nothing new to say
+
+    qtbot.keyClick(shown.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert announced == ["Result: ML-First.", "No archetype named yet."]
+    assert _iface(headline).text(NAME).startswith("No archetype named yet. ")
+
+
+def test_filter_clear_buttons_have_names(shown):
+    for filter_field in (shown.saved_tab.filter, shown.compare_tab.filter):
+        buttons = filter_field.findChildren(QToolButton)
+        assert buttons, "the filter has no clear button"
+        for button in buttons:
+            assert _iface(button).text(NAME) == "Clear the filter"
+
+
+def _stop(widget):
+    """The control a focus widget belongs to (a date field's focus is its inner line edit)."""
+    parent = widget.parentWidget()
+    return parent if isinstance(parent, QAbstractSpinBox) else widget
+
+
+def _walk(window, qtbot, key, modifier, inside):
+    stops = []
+    for _ in range(200):
+        qtbot.keyClick(window.focusWidget(), key, modifier)
+        widget = _stop(window.focusWidget())
+        if not inside.isAncestorOf(widget):
+            return stops
+        stops.append(widget)
+    pytest.fail("Tab never left the tab")
+
+
+def test_tab_walks_the_tab_in_visual_order(shown, qtbot):
+    tab = shown.assessment_tab
+    # One question answered: Tab stops on its chosen option, on the first one elsewhere.
+    chosen = tab.cards["q03"].buttons["q03c"]
+    qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
+    tab.sections.setFocus()
+    stops = _walk(shown, qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier, tab)
+    questions = [
+        chosen if qid == "q03" else next(iter(card.buttons.values()))
+        for qid, card in tab.cards.items()
+    ]
+    expected = [
+        tab.new_button,
+        tab.save_button,
+        tab.organization,
+        tab.unit,
+        tab.respondent,
+        tab.role,
+        tab.assessed_on,
+        tab.notes,
+        *questions,
+        tab.results.headline,
+        tab.results.details,
+    ]
+    assert stops == expected
+    for widget in stops:
+        assert _iface(widget).text(NAME), f"{widget!r} has no accessible name"
+
+    # Shift+Tab goes back the same way.
+    tab.results.details.setFocus()
+    back = _walk(shown, qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier, tab)
+    assert back == [tab.sections, *expected][::-1][1:]
