@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
+from mlorg_desktop.domain.answers import Answer, Split, answer_from_json, answer_to_json
 from mlorg_desktop.domain.questionnaire import QuestionBank
 from mlorg_desktop.domain.validation import DataError, Reader
 
@@ -31,7 +32,7 @@ class Assessment:
     id: str
     organization: str
     questionnaire_version: int
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
     unit: str = ""
     respondent: str = ""
     role: str = ""
@@ -114,8 +115,13 @@ def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> N
                 f"no such question in questionnaire version {questionnaire.version}",
             )
             return
+        if isinstance(answer, Split) and not question.allow_split:
+            fail(f"answers.{question_id}", "this question takes one answer, not mainly/partly")
+        if isinstance(answer, Split) and answer.mainly == answer.partly:
+            fail(f"answers.{question_id}", "mainly and partly must be two different options")
         if not question.accepts(answer):
-            fail(f"answers.{question_id}", f"'{answer}' is not an option of this question")
+            shown = answer_to_json(answer)
+            fail(f"answers.{question_id}", f"'{shown}' is not an option of this question")
 
 
 def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
@@ -123,9 +129,16 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
     r = Reader(data, where)
     try:
         answers_reader = r.child("answers")
-        answers = {}
-        for question_id in answers_reader.data:
-            answers[question_id] = answers_reader.get(question_id, str)
+        answers: dict[str, Answer] = {}
+        for question_id, value in answers_reader.data.items():
+            answer = answer_from_json(value)
+            if answer is None:
+                raise AssessmentError(
+                    where,
+                    answers_reader.field(question_id),
+                    'expected an option id or {"mainly": option id, "partly": option id}',
+                )
+            answers[question_id] = answer
         assessment = Assessment(
             id=r.get("id", str),
             organization=r.get("organization", str),
@@ -191,10 +204,26 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
     allowed = bank.answer_sets.get(version)
     if allowed is None:
         return None
+    splittable = bank.split_sets[version]
+    parsed: dict[str, Answer] = {}
     for question_id, answer in answers.items():
+        if type(answer) is dict:
+            options = splittable.get(question_id)
+            split = answer_from_json(answer)
+            if (
+                options is None
+                or not isinstance(split, Split)
+                or split.mainly == split.partly
+                or split.mainly not in options
+                or split.partly not in options
+            ):
+                return None
+            parsed[question_id] = split
+            continue
         valid = allowed.get(question_id)
         if valid is None or type(answer) is not str or answer not in valid:
             return None
+        parsed[question_id] = answer
     try:
         date.fromisoformat(assessed_on)
         for stamp in stamps:
@@ -205,7 +234,7 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         id=id_,
         organization=organization,
         questionnaire_version=version,
-        answers=dict(answers),
+        answers=parsed,
         unit=unit,
         respondent=respondent,
         role=role,
@@ -232,7 +261,7 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
         "assessed_on": assessment.assessed_on,
         "notes": assessment.notes,
         "questionnaire_version": assessment.questionnaire_version,
-        "answers": dict(assessment.answers),
+        "answers": {q: answer_to_json(a) for q, a in assessment.answers.items()},
         "created_at": assessment.created_at,
         "updated_at": assessment.updated_at,
     }

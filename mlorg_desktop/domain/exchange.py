@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlorg_desktop.domain.answers import Answer, Split
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
@@ -184,6 +185,12 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
                 for d in catalog.dimension_ids
             ]
             + [a.notes]
-            + [a.answers.get(q, "") for q in question_ids]
+            + [_csv_answer(a.answers.get(q, "")) for q in question_ids]
         )
     return out.getvalue()
+
+
+def _csv_answer(answer: Answer) -> str:
+    if isinstance(answer, Split):
+        return f"mainly {answer.mainly}, partly {answer.partly}"
+    return answer

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlorg_desktop.domain.answers import Answer
 from mlorg_desktop.domain.catalog import Catalog, load_catalog
 from mlorg_desktop.domain.guidance import Guidance, guidance_for
 from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
@@ -16,7 +18,7 @@ class Knowledge:
     catalog: Catalog
     bank: QuestionBank
 
-    def score(self, questionnaire_version: int, answers: dict[str, str]) -> Score:
+    def score(self, questionnaire_version: int, answers: Mapping[str, Answer]) -> Score:
         return score(self.bank.get(questionnaire_version), self.catalog, answers)
 
     def guidance(self, questionnaire_version: int, result: Score) -> Guidance | None:

@@ -228,3 +228,5 @@ def test_v1_assessment_scores_as_before(
     assert [round(s.fits[a], 4) for a in knowledge.catalog.archetype_ids] == fits
     got = [None if v is None else round(v, 4) for v in s.positions.values()]
     assert got == positions
+    # The v1 rule: named from 70% coverage, withheld below it.
+    assert s.reading == ("named" if primary else "too few answers")

@@ -1,0 +1,164 @@
+"""The reading of a score: named, leaning, transitional or too few answers (docs/method.md).
+
+Version 1 names the leader from 70% coverage. From version 2 on the leader is named only when
+its lead is robust: even if every open question were answered with the strongest option of any
+one other archetype, the leader would still lead it. Below a floor of answered questions nothing
+is named; a close race, or evidence the respondent split between the top two, reads as
+transitional.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mlorg_desktop.domain.answers import Answer, Split
+from mlorg_desktop.domain.questionnaire import COVERAGE_RULE, Option, Question, Questionnaire
+
+NAMED = "named"
+LEANING = "leaning"
+TRANSITIONAL = "transitional"
+TOO_FEW = "too few answers"
+READINGS = (NAMED, LEANING, TRANSITIONAL, TOO_FEW)
+
+CLOSE_MARGIN = 15.0  # points: a lead smaller than this is a close race, read as transitional
+SPLITS_FOR_TRANSITION = 2  # split answers between the top two that make a transition
+RUNNER_UP_SHARE = 25.0  # ... while the runner-up holds at least this fit
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    # leaning: answers in line with the leader that would settle it;
+    # too few answers: answers still needed to reach the floor; otherwise 0.
+    settle: int = 0
+    splits_between_top_two: int = 0
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Evidence earned and possible per archetype: the sums a fit is the ratio of."""
+
+    earned: dict[str, float]
+    possible: dict[str, float]
+
+    def fit(self, archetype_id: str) -> float:
+        possible = self.possible[archetype_id]
+        return 100.0 * self.earned[archetype_id] / possible if possible else 0.0
+
+    def plus(self, question: Question, option: Option) -> Tally:
+        earned, possible = dict(self.earned), dict(self.possible)
+        for archetype_id, weight in question.max_evidence.items():
+            possible[archetype_id] += weight
+        for archetype_id, weight in option.evidence.items():
+            earned[archetype_id] += weight
+        return Tally(earned, possible)
+
+
+def floor_count(questionnaire: Questionnaire) -> int:
+    """The fewest answered questions that can carry a name (rounded up)."""
+    return math.ceil(questionnaire.naming.floor * questionnaire.question_count - 1e-9)
+
+
+def read(
+    questionnaire: Questionnaire,
+    tally: Tally,
+    ranking: Sequence[str],
+    leader: str | None,
+    answered: int,
+    open_questions: Sequence[Question],
+    splits: Sequence[tuple[Question, Split]],
+) -> Reading:
+    """Apply the questionnaire's naming rule to one score's evidence."""
+    floor = floor_count(questionnaire)
+    if leader is None or answered < floor:
+        return Reading(TOO_FEW, settle=max(floor - answered, 0))
+    if questionnaire.naming.rule == COVERAGE_RULE:
+        return Reading(NAMED)
+    runner_up = ranking[1]
+    between = sum(1 for q, s in splits if _splits_between(q, s, leader, runner_up))
+    margin = tally.fit(leader) - tally.fit(runner_up)
+    if margin < CLOSE_MARGIN or (
+        between >= SPLITS_FOR_TRANSITION and tally.fit(runner_up) >= RUNNER_UP_SHARE
+    ):
+        return Reading(TRANSITIONAL, splits_between_top_two=between)
+    if is_robust(tally, leader, ranking, open_questions):
+        return Reading(NAMED, splits_between_top_two=between)
+    return Reading(
+        LEANING,
+        settle=_answers_to_settle(tally, leader, ranking, open_questions),
+        splits_between_top_two=between,
+    )
+
+
+def is_robust(
+    tally: Tally, leader: str, archetypes: Sequence[str], open_questions: Sequence[Question]
+) -> bool:
+    """Whether the leader stays ahead of every other archetype even if all open questions
+    were answered with that archetype's strongest option (ties: the one worst for the leader)."""
+    for challenger in archetypes:
+        if challenger == leader:
+            continue
+        worst = tally
+        for question in open_questions:
+            worst = worst.plus(question, _best_for(question, challenger, leader))
+        if worst.fit(leader) <= worst.fit(challenger):
+            return False
+    return True
+
+
+def _answers_to_settle(
+    tally: Tally, leader: str, archetypes: Sequence[str], open_questions: Sequence[Question]
+) -> int:
+    """How many open questions, answered in line with the leader, would make its lead robust.
+
+    The weightiest questions go first (they leave a challenger the most room); this is the
+    count of answers along that order, so a respondent may settle it with fewer or need more
+    if their answers go elsewhere.
+    """
+    order = sorted(
+        range(len(open_questions)), key=lambda i: -_weight(open_questions[i], leader, archetypes)
+    )
+    remaining = list(open_questions)
+    current = tally
+    for k, index in enumerate(order, start=1):
+        question = open_questions[index]
+        current = current.plus(question, _best_for(question, leader, None))
+        remaining.remove(question)
+        if is_robust(current, leader, archetypes, remaining):
+            return k
+    return len(open_questions)
+
+
+def _weight(question: Question, leader: str, archetypes: Sequence[str]) -> float:
+    others = max((question.max_evidence.get(a, 0.0) for a in archetypes if a != leader), default=0)
+    return question.max_evidence.get(leader, 0.0) + others
+
+
+def _best_for(question: Question, archetype_id: str, against: str | None) -> Option:
+    """The option with most evidence for ``archetype_id``; ties go to the least for ``against``."""
+    return max(
+        question.options,
+        key=lambda o: (
+            o.evidence.get(archetype_id, 0.0),
+            -o.evidence.get(against, 0.0) if against else 0.0,
+        ),
+    )
+
+
+def top_archetypes(option: Option) -> frozenset[str]:
+    if not option.evidence:
+        return frozenset()
+    top = max(option.evidence.values())
+    return frozenset(a for a, w in option.evidence.items() if w == top)
+
+
+def _splits_between(question: Question, split: Split, first: str, second: str) -> bool:
+    mainly = top_archetypes(question.option(split.mainly))
+    partly = top_archetypes(question.option(split.partly))
+    return (first in mainly and second in partly) or (second in mainly and first in partly)
+
+
+def answer_splits(pairs: Sequence[tuple[Question, Answer]]) -> list[tuple[Question, Split]]:
+    return [(q, a) for q, a in pairs if isinstance(a, Split)]
