@@ -34,6 +34,8 @@ class Reading:
     # too few answers: answers still needed to reach the floor; otherwise 0.
     settle: int = 0
     splits_between_top_two: int = 0
+    # leaning: an archetype that the open questions could still put ahead of the leader
+    challenger: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,20 +85,23 @@ def read(
         between >= SPLITS_FOR_TRANSITION and tally.fit(runner_up) >= RUNNER_UP_SHARE
     ):
         return Reading(TRANSITIONAL, splits_between_top_two=between)
-    if is_robust(tally, leader, ranking, open_questions):
+    challenger = overtaker(tally, leader, ranking, open_questions)
+    if challenger is None:
         return Reading(NAMED, splits_between_top_two=between)
     return Reading(
         LEANING,
         settle=_answers_to_settle(tally, leader, ranking, open_questions),
         splits_between_top_two=between,
+        challenger=challenger,
     )
 
 
-def is_robust(
+def overtaker(
     tally: Tally, leader: str, archetypes: Sequence[str], open_questions: Sequence[Question]
-) -> bool:
-    """Whether the leader stays ahead of every other archetype even if all open questions
-    were answered with that archetype's strongest option (ties: the one worst for the leader)."""
+) -> str | None:
+    """The first archetype (in ranking order) that would catch up with the leader if every open
+    question were answered with its strongest option (ties: the one worst for the leader);
+    None when no archetype could, which is what makes the lead robust."""
     for challenger in archetypes:
         if challenger == leader:
             continue
@@ -104,8 +109,14 @@ def is_robust(
         for question in open_questions:
             worst = worst.plus(question, _best_for(question, challenger, leader))
         if worst.fit(leader) <= worst.fit(challenger):
-            return False
-    return True
+            return challenger
+    return None
+
+
+def is_robust(
+    tally: Tally, leader: str, archetypes: Sequence[str], open_questions: Sequence[Question]
+) -> bool:
+    return overtaker(tally, leader, archetypes, open_questions) is None
 
 
 def _answers_to_settle(
