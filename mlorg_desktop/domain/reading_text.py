@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from mlorg_desktop.domain.naming import CLOSE_MARGIN, LEANING, NAMED, TRANSITIONAL, floor_count
-from mlorg_desktop.domain.questionnaire import COVERAGE_RULE, Questionnaire
+from mlorg_desktop.domain.naming import CLOSE_MARGIN, LEANING, NAMED, TRANSITIONAL
+from mlorg_desktop.domain.questionnaire import COVERAGE_RULE
 from mlorg_desktop.domain.scoring import Score
 
 ARROWS = " ⇄ "
@@ -36,8 +36,8 @@ V1_RULE_HELP = (
 )
 
 
-def rule_help(questionnaire: Questionnaire) -> str:
-    return V1_RULE_HELP if questionnaire.naming.rule == COVERAGE_RULE else RULE_HELP
+def rule_help(s: Score) -> str:
+    return V1_RULE_HELP if s.rule == COVERAGE_RULE else RULE_HELP
 
 
 def reading_label(s: Score, names: Mapping[str, str]) -> str:
@@ -57,7 +57,7 @@ def answered_text(s: Score) -> str:
     return f"{s.answered} of {s.total} answered"
 
 
-def reading_explanation(s: Score, questionnaire: Questionnaire, names: Mapping[str, str]) -> str:
+def reading_explanation(s: Score, names: Mapping[str, str]) -> str:
     """Why the reading is what it is, with the numbers that decided it."""
     if s.rule == COVERAGE_RULE and s.reading != NAMED:
         return s.withheld_reason
@@ -74,7 +74,7 @@ def reading_explanation(s: Score, questionnaire: Questionnaire, names: Mapping[s
             f"{leader} is named: {answered_text(s)}, and version 1 names an archetype from "
             f"70% coverage. It leads {runner} by {margin} points."
         )
-    floor = floor_count(questionnaire)
+    floor = s.floor
     if s.reading == NAMED:
         return (
             f"{leader} is named: {answered_text(s)} (at least {floor} are needed), and its lead "
@@ -105,6 +105,6 @@ def reading_explanation(s: Score, questionnaire: Questionnaire, names: Mapping[s
     needed = s.reading_detail.settle
     return (
         f"Too few answers: {answered_text(s)}; an archetype can be named from {floor} on "
-        f"({questionnaire.naming.floor:.0%}). Answer {needed} more to see a reading. "
+        f"({floor / s.total:.0%} of {s.total}). Answer {needed} more to see a reading. "
         "The fit scores below are provisional."
     )

@@ -20,6 +20,7 @@ from mlorg_desktop.domain.naming import (
     Reading,
     Tally,
     answer_splits,
+    floor_count,
     read,
 )
 from mlorg_desktop.domain.questionnaire import COVERAGE_RULE, Question, Questionnaire
@@ -53,7 +54,8 @@ class Score:
     total: int
     positions: dict[str, float | None]
     reading_detail: Reading
-    rule: str
+    rule: str  # the questionnaire version's naming rule
+    floor: int  # the fewest answered questions that can carry a name
     # The answered questions, kept so the explanation is built only when someone reads it:
     # listing thousands of assessments needs the fit and coverage, not the reasons.
     answered_pairs: tuple[tuple[Question, Answer], ...] = field(repr=False, compare=False)
@@ -179,6 +181,7 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
         positions=positions,
         reading_detail=reading,
         rule=questionnaire.naming.rule,
+        floor=floor_count(questionnaire),
         answered_pairs=tuple(answered),
         archetype_order=archetypes,
     )

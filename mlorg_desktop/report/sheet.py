@@ -20,6 +20,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.reading_text import reading_explanation, reading_label
 from mlorg_desktop.report.paper_charts import (
     LEGEND_LINE,
     TEXT,
@@ -208,22 +209,21 @@ def _html(data: SheetData) -> str:
     headers = [
         ("#", 3),
         ("Assessment", 22),
-        ("Primary archetype", 15),
-        ("Runner-up (margin)", 15),
+        ("Reading", 17),
+        ("Runner-up (margin)", 13),
         ("Cov.", 9),
     ] + [(d.short_name, 12) for d in dims]
     head = "".join(f"<th width='{w}%'>{escape(h)}</th>" for h, w in headers)
     body = []
     for index, row in enumerate(data.comparison.rows, start=1):
         s = row.score
-        primary = names[s.primary] if s.primary else "not named (coverage below 70%)"
-        runner = f"{names[s.runner_up]} ({s.margin:.0f})" if s.primary and s.runner_up else "—"
+        runner = f"{names[s.runner_up]} ({s.margin:.0f})" if s.leader and s.runner_up else "—"
         cells = [
             str(index),
             series_label(row.assessment, with_respondent=False),
-            primary,
+            reading_label(s, names),
             runner,
-            f"{s.coverage:.0%}",
+            f"{s.answered}/{s.total}",
         ]
         cells += [_fmt(s.positions[d.id]) for d in dims]
         body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
@@ -234,7 +234,9 @@ def _html(data: SheetData) -> str:
         " ul { margin-top: 0px; margin-bottom: 2px; margin-left: 0px; -qt-list-indent: 1; }"
         " li { margin: 0px; }</style>",
         "<p style='font-size: 11px'><b>Summary</b> — positions run from 0 to 100 "
-        "(— means too few answers to place); Cov. is the share of questions answered.</p>",
+        "(— means too few answers to place); Cov. is questions answered of all questions. "
+        "An archetype is named only when its lead is robust: no answers to the open questions "
+        "could put another ahead (docs/method.md).</p>",
         "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
         f"<p style='color:#555555'>{escape(data.catalog.no_best_archetype)}</p>",
@@ -254,15 +256,17 @@ def _assessment_html(index: int, row: ComparedAssessment, names: dict[str, str])
     parts = [f"<h3>{index}. {escape(series_label(a))}</h3>"]
     if who:
         parts.append(f"<p>Respondent: {escape(who)}</p>")
-    if s.primary and g:
+    if s.leader and g:
         parts.append(
-            f"<p><b>{escape(names[s.primary])}</b> — fit {s.fits[s.primary]:.0f}, "
-            f"coverage {s.coverage:.0%}.</p>"
+            f"<p><b>{escape(reading_label(s, names))}</b> — fit {s.fits[s.leader]:.0f}, "
+            f"{s.answered} of {s.total} answered.</p>"
         )
+        if not s.label_shown:
+            parts.append(f"<p>{escape(reading_explanation(s, names))}</p>")
         parts.append("<p><b>Top strengths</b></p>" + _list(g.strengths[:2]))
         parts.append("<p><b>Top risks</b></p>" + _list(list(g.risks[:2]) + list(g.conflicts[:1])))
     else:
-        parts.append(f"<p>{escape(s.withheld_reason)}</p>")
+        parts.append(f"<p>{escape(reading_explanation(s, names))}</p>")
     if a.notes.strip():
         notes = "<br>".join(escape(line) for line in a.notes.splitlines())
         parts.append(f"<p><b>Notes</b></p><p>{notes}</p>")
