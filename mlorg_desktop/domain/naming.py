@@ -88,12 +88,9 @@ def read(
     challenger = overtaker(tally, leader, ranking, open_questions)
     if challenger is None:
         return Reading(NAMED, splits_between_top_two=between)
-    return Reading(
-        LEANING,
-        settle=_answers_to_settle(tally, leader, ranking, open_questions),
-        splits_between_top_two=between,
-        challenger=challenger,
-    )
+    # How many answers would settle it is worked out when someone reads it (answers_to_settle):
+    # a list of thousands of assessments needs only the kind of reading.
+    return Reading(LEANING, splits_between_top_two=between, challenger=challenger)
 
 
 def overtaker(
@@ -105,10 +102,17 @@ def overtaker(
     for challenger in archetypes:
         if challenger == leader:
             continue
-        worst = tally
+        earned_l, possible_l = tally.earned[leader], tally.possible[leader]
+        earned_c, possible_c = tally.earned[challenger], tally.possible[challenger]
         for question in open_questions:
-            worst = worst.plus(question, _best_for(question, challenger, leader))
-        if worst.fit(leader) <= worst.fit(challenger):
+            option = _best_for(question, challenger, leader)
+            earned_l += option.evidence.get(leader, 0.0)
+            possible_l += question.max_evidence.get(leader, 0.0)
+            earned_c += option.evidence.get(challenger, 0.0)
+            possible_c += question.max_evidence.get(challenger, 0.0)
+        fit_l = earned_l / possible_l if possible_l else 0.0
+        fit_c = earned_c / possible_c if possible_c else 0.0
+        if fit_l <= fit_c:
             return challenger
     return None
 
@@ -119,7 +123,7 @@ def is_robust(
     return overtaker(tally, leader, archetypes, open_questions) is None
 
 
-def _answers_to_settle(
+def answers_to_settle(
     tally: Tally, leader: str, archetypes: Sequence[str], open_questions: Sequence[Question]
 ) -> int:
     """How many open questions, answered in line with the leader, would make its lead robust.
@@ -148,14 +152,7 @@ def _weight(question: Question, leader: str, archetypes: Sequence[str]) -> float
 
 
 def _best_for(question: Question, archetype_id: str, against: str | None) -> Option:
-    """The option with most evidence for ``archetype_id``; ties go to the least for ``against``."""
-    return max(
-        question.options,
-        key=lambda o: (
-            o.evidence.get(archetype_id, 0.0),
-            -o.evidence.get(against, 0.0) if against else 0.0,
-        ),
-    )
+    return question.strongest(archetype_id, against)
 
 
 def top_archetypes(option: Option) -> frozenset[str]:

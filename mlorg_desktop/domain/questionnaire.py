@@ -62,6 +62,9 @@ class Question:
     max_evidence: dict[str, float] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
     _valid: frozenset[str] = field(init=False, repr=False, compare=False)
+    _strongest: dict[tuple[str, str | None], Option] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         best: dict[str, float] = {}
@@ -74,6 +77,22 @@ class Question:
 
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]
+
+    def strongest(self, archetype_id: str, against: str | None = None) -> Option:
+        """The option with most evidence for ``archetype_id``; ties go to the one with least
+        evidence for ``against``, then to the first. Cached: the naming rule asks often."""
+        key = (archetype_id, against)
+        best = self._strongest.get(key)
+        if best is None:
+            best = max(
+                self.options,
+                key=lambda o: (
+                    o.evidence.get(archetype_id, 0.0),
+                    -o.evidence.get(against, 0.0) if against else 0.0,
+                ),
+            )
+            self._strongest[key] = best
+        return best
 
     def valid_answers(self) -> tuple[str, ...]:
         specials = SPECIAL_ANSWERS if self.allow_not_applicable else (DONT_KNOW,)

@@ -84,7 +84,7 @@ def reading_explanation(s: Score, names: Mapping[str, str]) -> str:
         )
     if s.reading == LEANING:
         challenger = names.get(s.reading_detail.challenger or "", runner)
-        settle = s.reading_detail.settle
+        settle = s.settle
         return (
             f"Leaning towards {leader}: it leads {runner} by {margin} points with "
             f"{answered_text(s)}, but the open questions could still put {challenger} ahead. "
@@ -102,7 +102,7 @@ def reading_explanation(s: Score, names: Mapping[str, str]) -> str:
             f"Transitional between {leader} and {runner}: {why}. Read the guidance of both; "
             f"{leader} leads for now ({answered_text(s)})."
         )
-    needed = s.reading_detail.settle
+    needed = s.settle
     return (
         f"Too few answers: {answered_text(s)}; an archetype can be named from {floor} on "
         f"({floor / s.total:.0%} of {s.total}). Answer {needed} more to see a reading. "

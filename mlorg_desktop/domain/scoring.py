@@ -16,10 +16,12 @@ from functools import cached_property
 from mlorg_desktop.domain.answers import DONT_KNOW, Answer, is_answered, shares
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.naming import (
+    LEANING,
     NAMED,
     Reading,
     Tally,
     answer_splits,
+    answers_to_settle,
     floor_count,
     read,
 )
@@ -60,6 +62,17 @@ class Score:
     # listing thousands of assessments needs the fit and coverage, not the reasons.
     answered_pairs: tuple[tuple[Question, Answer], ...] = field(repr=False, compare=False)
     archetype_order: tuple[str, ...] = field(repr=False, compare=False)
+    # Kept for answers_to_settle, which only the explanation of a leaning reading needs.
+    tally: Tally = field(repr=False, compare=False)
+    open_questions: tuple[Question, ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def settle(self) -> int:
+        """Leaning: answers in line with the leader that would make its lead robust; too few
+        answers: answers still needed to reach the floor; otherwise 0."""
+        if self.reading == LEANING and self.leader:
+            return answers_to_settle(self.tally, self.leader, self.ranking, self.open_questions)
+        return self.reading_detail.settle
 
     @cached_property
     def contributions(self) -> tuple[Contribution, ...]:
@@ -184,6 +197,8 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
         floor=floor_count(questionnaire),
         answered_pairs=tuple(answered),
         archetype_order=archetypes,
+        tally=Tally(earned, possible),
+        open_questions=tuple(open_questions),
     )
 
 

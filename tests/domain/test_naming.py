@@ -76,7 +76,7 @@ def test_below_the_floor_nothing_is_named_however_lopsided(tiny, knowledge):
     s = _score(tiny, knowledge, q1="q1a", q2="q2a")
     assert s.fits["nascent"] == 100 and s.fits["rnd"] == 0
     assert s.reading == "too few answers" and s.primary is None
-    assert s.reading_detail.settle == 1  # one more answer reaches 3 of 6
+    assert s.settle == 1  # one more answer reaches 3 of 6
 
 
 def test_at_the_floor_a_lead_that_can_be_overturned_is_leaning(tiny, knowledge):
@@ -86,7 +86,7 @@ def test_at_the_floor_a_lead_that_can_be_overturned_is_leaning(tiny, knowledge):
     assert (s.answered, s.fits["nascent"]) == (3, 100)
     assert s.reading == "leaning" and s.leader == "nascent" and s.primary is None
     # One more Nascent answer: Nascent 12/18 = 66.7 against R&D 6/18 = 33.3 → robust.
-    assert s.reading_detail.settle == 1
+    assert s.settle == 1
 
 
 def test_robustness_boundary_one_answer_apart(tiny, knowledge):
