@@ -16,6 +16,15 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.reading_text import (
+    COVERAGE_HELP,
+    FIT_HELP,
+    MARGIN_HELP,
+    answered_text,
+    reading_explanation,
+    reading_label,
+    rule_help,
+)
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.report.palette import archetype_color
 from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
@@ -44,7 +53,9 @@ class ResultsPanel(QScrollArea):
         inner.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         inner.addWidget(QLabel("<h3>Result</h3>"))
         inner.addWidget(self.headline)
-        inner.addWidget(QLabel("<b>Fit per archetype</b> (0–100)"))
+        fit_title = QLabel("<b>Fit per archetype</b> (0–100)")
+        fit_title.setToolTip(FIT_HELP)
+        inner.addWidget(fit_title)
         fits = QGridLayout()
         fits.setColumnStretch(1, 1)
         for row, archetype in enumerate(catalog.archetypes):
@@ -53,6 +64,7 @@ class ResultsPanel(QScrollArea):
             bar.setTextVisible(False)
             bar.setFixedHeight(14)
             bar.setAccessibleName(f"Fit for {archetype.name}")
+            bar.setToolTip(FIT_HELP)
             color = archetype_color(archetype.id)
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
             value = QLabel("0")
@@ -82,29 +94,34 @@ class ResultsPanel(QScrollArea):
     def show_score(self, result: Score, guidance: Guidance | None) -> None:
         catalog = self.knowledge.catalog
         name = {a.id: a.name for a in catalog.archetypes}
-        if result.primary:
+        label = reading_label(result, name)
+        numbers = ""
+        if result.leader:
             runner = name[result.runner_up] if result.runner_up else "—"
-            self.headline.setText(
-                f"<p style='font-size:large'><b>{escape(name[result.primary])}</b></p>"
+            numbers = (
                 f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
-                f"coverage {result.coverage:.0%} ({result.answered} of {result.total})</p>"
+                f"coverage {result.coverage:.0%} ({answered_text(result)})</p>"
             )
-        else:
-            self.headline.setText(
-                f"<p><b>No archetype named yet.</b></p><p>{escape(result.withheld_reason)}</p>"
-            )
+        headline = label if result.leader else "No archetype named yet."
+        self.headline.setText(
+            f"<p style='font-size:large'><b>{escape(headline)}</b></p>{numbers}"
+            f"<p>{escape(reading_explanation(result, name))}</p>"
+        )
+        self.headline.setToolTip(
+            "\n\n".join((rule_help(result), FIT_HELP, MARGIN_HELP, COVERAGE_HELP))
+        )
         for archetype_id, bar in self.bars.items():
             bar.setValue(round(result.fits[archetype_id]))
             self.values[archetype_id].setText(f"{result.fits[archetype_id]:.0f}")
         for dimension in catalog.dimensions:
             markers = [Marker(result.positions[dimension.id], "You", "#000000")]
-            if result.primary:
-                reference = catalog.archetype(result.primary).reference_position(dimension.id)
+            if guidance is not None and result.leader:
+                reference = catalog.archetype(result.leader).reference_position(dimension.id)
                 markers.append(
                     Marker(
                         reference,
-                        f"Typical {name[result.primary]}",
-                        archetype_color(result.primary),
+                        f"Typical {name[result.leader]}",
+                        archetype_color(result.leader),
                         hollow=True,
                     )
                 )
@@ -115,10 +132,14 @@ class ResultsPanel(QScrollArea):
 
     @staticmethod
     def _details_html(result: Score, guidance: Guidance | None, name: dict[str, str]) -> str:
-        if result.primary is None or guidance is None:
-            return "<p>The explanation and guidance appear once an archetype can be named.</p>"
-        primary = escape(name[result.primary])
-        parts = [f"<h3>Why {primary}</h3>"]
+        if result.leader is None or guidance is None:
+            return (
+                "<p>The explanation and guidance appear once there are enough answers for a "
+                "reading.</p>" + _numbers_html(result)
+            )
+        primary = escape(name[result.leader])
+        why = "Why" if result.label_shown else "Why the lean towards"
+        parts = [f"<h3>{why} {primary}</h3>"]
         parts.append("<p><b>Answers that point to it most:</b></p>")
         parts.append(_items([f"{c.question_text} — “{c.answer_text}”" for c in result.supporting]))
         if result.pointing_elsewhere:
@@ -139,4 +160,12 @@ class ResultsPanel(QScrollArea):
             parts.append(_items(guidance.conflicts))
         parts.append("<p><b>Your dimensions against the typical profile:</b></p>")
         parts.append(_items([n.text for n in guidance.dimension_notes]))
+        parts.append(_numbers_html(result))
         return "".join(parts)
+
+
+def _numbers_html(result: Score) -> str:
+    """What fit, margin, coverage and the naming rule mean, where the numbers are shown."""
+    return "<h3>What the numbers mean</h3>" + _items(
+        [FIT_HELP, MARGIN_HELP, COVERAGE_HELP, rule_help(result)]
+    )
