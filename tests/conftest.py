@@ -6,8 +6,12 @@ import os
 
 # Offscreen, but with a desktop-sized screen: the default 800x800 one is smaller than the
 # window's 1024x700 minimum and would clamp every restored geometry.
+# MLORG_TEST_PLATFORM=xcb runs on the X server in DISPLAY instead (e.g. under xvfb-run).
 _SCREEN = os.path.join(os.path.dirname(__file__), "offscreen-screen.json")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+if os.environ.get("MLORG_TEST_PLATFORM") == "xcb":
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+else:
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from pathlib import Path  # noqa: E402

@@ -28,6 +28,7 @@ from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Questionnaire
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.focus import set_tab_order
 from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.question_card import QuestionCard
@@ -131,6 +132,8 @@ class AssessmentTab(QWidget):
         self.section_headers: dict[str, QLabel] = {}
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # Not a Tab stop itself: it scrolls to whichever field or option has focus.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(
             container(vbox(form, SECTION_GAP, self.questions_layout, None, margin=MARGIN))
         )
@@ -305,12 +308,30 @@ class AssessmentTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.sections.addItem(item)
         self.progress.setRange(0, questionnaire.question_count)
-        # Widgets join the focus chain in creation order and the cards come last: put them
-        # between the form and the results so Tab walks form, questions, results.
-        cards = list(self.cards.values())
-        if cards:
-            QWidget.setTabOrder(self.notes, cards[0].group.buttons()[0])
-            QWidget.setTabOrder(cards[-1].group.buttons()[-1], self.results)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the screen: the left column, the form, every question, the results.
+
+        Widgets join the focus chain in creation order and the cards are made last (and again
+        for another questionnaire version), so the whole chain is set here in one place. Each
+        card lets Tab stop on one of its options (``QuestionCard.tab_stop``).
+        """
+        chain: list[QWidget] = [
+            self.sections,
+            self.new_button,
+            self.save_button,
+            self.organization,
+            self.unit,
+            self.respondent,
+            self.role,
+            self.assessed_on,
+            self.notes,
+        ]
+        for card in self.cards.values():
+            chain.extend(card.options())
+        chain.extend(self.results.focus_chain())
+        set_tab_order(chain)
 
     # Reacting --------------------------------------------------------------------------------
 
@@ -333,9 +354,7 @@ class AssessmentTab(QWidget):
             if c.question.section_id == item.data(Qt.ItemDataRole.UserRole)
         ]
         if section_cards:
-            first = section_cards[0]
-            target = first.group.checkedButton() or first.group.buttons()[0]
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            section_cards[0].tab_stop().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh_results(self) -> None:
         answers = {qid: card.answer() for qid, card in self.cards.items() if card.answer()}

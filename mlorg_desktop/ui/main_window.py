@@ -14,6 +14,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.focus import first_tab_stop
 from mlorg_desktop.ui.menus import build_menus
 from mlorg_desktop.ui.msgbox import Messenger
 
@@ -58,9 +59,14 @@ class _Page(QWidget):
 
     def ensure(self) -> Any:
         if self.content is None:
+            shown_empty = self.hasFocus()  # Qt gave focus to the page before it had content
             self.content = self._build()
             self.layout().addWidget(self.content)
+            self.content.show()  # now, not when the layout gets to it: Tab stops are visible
             self.setFocusProxy(self.content)
+            stop = first_tab_stop(self.content) if shown_empty else None
+            if stop is not None:
+                stop.setFocus(Qt.FocusReason.TabFocusReason)
         return self.content
 
 

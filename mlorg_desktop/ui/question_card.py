@@ -1,10 +1,14 @@
-"""One question with its options as radio buttons whose text wraps; arrow keys move the choice."""
+"""One question with its options as radio buttons whose text wraps; arrow keys move the choice.
+
+Keyboard rules (issue 11): each card is one Tab stop, on its chosen option or, unanswered, on
+its first option; arrow keys move between the options and Space chooses the focused one.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -76,11 +80,13 @@ class QuestionCard(QFrame):
                 button,
             )
             self.group.addButton(button)
+            button.installEventFilter(self)
             self.buttons[answer_id] = button
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         self.group.buttonToggled.connect(self._on_group_toggled)
+        self._reset_tab_stop()
 
     def answer(self) -> str:
         checked = self.group.checkedButton()
@@ -93,14 +99,46 @@ class QuestionCard(QFrame):
             if answer:
                 self.buttons[answer].setChecked(True)
             else:
-                checked = self.group.checkedButton()
-                if checked is not None:
-                    self.group.setExclusive(False)
-                    checked.setChecked(False)
-                    self.group.setExclusive(True)
+                self._clear()
         finally:
             self.group.blockSignals(False)
+        self._reset_tab_stop()
+
+    def tab_stop(self) -> QRadioButton:
+        """The option Tab reaches: the chosen one, or the first while nothing is chosen."""
+        checked = self.group.checkedButton()
+        return checked if isinstance(checked, QRadioButton) else self.options()[0]
+
+    def options(self) -> list[QRadioButton]:
+        """The option buttons from top to bottom (the order arrow keys and Tab follow)."""
+        return list(self.buttons.values())
+
+    def _clear(self) -> None:
+        # An exclusive group refuses to uncheck its checked button: lift that for a moment.
+        self.group.setExclusive(False)
+        for button in self.options():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+    def _reset_tab_stop(self) -> None:
+        # Qt keeps only the last *focused* option of a group as its Tab stop (a radio button's
+        # focusInEvent removes Tab focus from the others) and never undoes that. Left alone,
+        # the next assessment's Tab lands on an option focused in the previous one, and a Down
+        # then chooses the option after it. So the card says which option is the stop.
+        stop = self.tab_stop()
+        for button in self.options():
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Leaving the card after arrowing to an option without choosing it must not leave that
+        # option remembered as the stop: an unanswered question is entered at its first option.
+        if event.type() == QEvent.Type.FocusOut and watched in self.group.buttons():
+            self._reset_tab_stop()
+        return super().eventFilter(watched, event)
 
     def _on_group_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:
+            self._reset_tab_stop()
             self.answer_changed.emit(self.question.id, str(button.property("answer_id")))

@@ -90,6 +90,13 @@ class ResultsPanel(QScrollArea):
         self.setWidget(container(inner))
         self.setWidgetResizable(True)
         self.setMinimumWidth(300)
+        # Not a Tab stop itself (an unnamed stop with nothing to operate); it scrolls to the
+        # text inside it that has focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's keyboard stops, top to bottom."""
+        return [self.details]
 
     def show_score(self, result: Score, guidance: Guidance | None) -> None:
         catalog = self.knowledge.catalog

@@ -77,6 +77,8 @@ class SavedTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are chosen whole: Tab leaves the table instead of walking its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -102,6 +104,8 @@ class SavedTab(QWidget):
         self.count = QLabel()
         self.table.installEventFilter(self)  # the Delete key deletes the current row
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # selected_id counts the keyboard's current row: the buttons must follow it too.
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._update_buttons)
         self.model.layoutChanged.connect(self._update_buttons)
         self.setLayout(
