@@ -104,7 +104,7 @@ def reading_explanation(s: Score, names: Mapping[str, str]) -> str:
         )
     needed = s.settle
     return (
-        f"Too few answers: {answered_text(s)}; an archetype can be named from {floor} on "
-        f"({floor / s.total:.0%} of {s.total}). Answer {needed} more to see a reading. "
+        f"Too few answers: {answered_text(s)}; an archetype can be named from {floor} on. "
+        f"Answer {needed} more to see a reading. "
         "The fit scores below are provisional."
     )

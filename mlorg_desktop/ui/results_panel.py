@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.naming import TOO_FEW
 from mlorg_desktop.domain.reading_text import (
     COVERAGE_HELP,
     FIT_HELP,
@@ -109,7 +110,7 @@ class ResultsPanel(QScrollArea):
                 f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
                 f"coverage {result.coverage:.0%} ({answered_text(result)})</p>"
             )
-        headline = label if result.leader else "No archetype named yet."
+        headline = label if result.reading != TOO_FEW else "No archetype named yet."
         self.headline.setText(
             f"<p style='font-size:large'><b>{escape(headline)}</b></p>{numbers}"
             f"<p>{escape(reading_explanation(result, name))}</p>"
