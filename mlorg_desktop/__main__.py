@@ -35,6 +35,10 @@ WRITING_COMMANDS = {"import"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    return cli.quiet_on_closed_pipe(lambda: _main(argv))
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = cli.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is not None or args.smoke_test:
         gc.enable()
@@ -92,12 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cleanup.callback(store.close)
         if args.demo:
             seed(store)
-        return _dispatch(args.command, args, knowledge, store)
+        return _dispatch(args.command, args, knowledge, store, paths)
     return cli.EXIT_OK  # pragma: no cover - the with-block always returns
 
 
 def _smoke_test(knowledge: Knowledge, resources: Path) -> int:
-    from mlorg_desktop.ui.app import run_smoke_test
+    from mlorg_desktop.ui.smoke_test import run_smoke_test
 
     try:
         return run_smoke_test(knowledge, resources)
@@ -130,14 +134,17 @@ def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None
         return None
 
 
-def _dispatch(command: str, args: object, knowledge: Knowledge, store: AssessmentStore) -> int:
+def _dispatch(
+    command: str, args: object, knowledge: Knowledge, store: AssessmentStore, paths: AppPaths
+) -> int:
     from mlorg_desktop.store import StoreError
 
+    protected = paths.protected_files()  # what no export may write over
     handlers = {
         "list": cli.cmd_list,
-        "export": cli.cmd_export,
+        "export": partial(cli.cmd_export, protected=protected),
         "import": cli.cmd_import,
-        "sheet": cli.cmd_sheet,
+        "sheet": partial(cli.cmd_sheet, protected=protected),
     }
     try:
         return handlers[command](args, knowledge, store, sys.stdout)  # type: ignore[arg-type,operator]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,12 +19,14 @@ from mlorg_desktop.domain.reading_text import reading_label
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
     from mlorg_desktop.domain.assessment import Assessment
     from mlorg_desktop.store import AssessmentStore
+    from mlorg_desktop.userfiles import Protected
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_STORE_DAMAGED = 3
 EXIT_STORE_BUSY = 4
+EXIT_CLOSED_PIPE = 141
 
 
 def _store_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
@@ -42,6 +46,23 @@ def _store_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
         help="use a throwaway store seeded with the example assessments; "
         "your own store is never touched",
     )
+
+
+def quiet_on_closed_pipe(run: Callable[[], int]) -> int:
+    """Run a command; if whoever reads its output goes away (``list --json | head -1``), end
+    quietly with 141 (128 + SIGPIPE, what other Unix tools report) instead of a traceback."""
+    try:
+        code = run()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # inside the try: a closed pipe often shows only at this flush
+    except BrokenPipeError:
+        # Python would flush stdout again at exit and complain; point it at /dev/null first.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return EXIT_CLOSED_PIPE
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,9 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="FILE",
-        help="file to write; '-' for standard output",
+        help="file to write ('-' for standard output); never the store, its backups or logs",
     )
-    p.add_argument("--ids", nargs="+", metavar="ID", help="only these assessment ids")
+    p.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="ID",
+        help="only these assessments: full ids in any spelling, or unique prefixes (4+ characters)",
+    )
     p.add_argument("--csv", action="store_true", help="write CSV for spreadsheets instead")
     _store_options(p, top_level=False)
 
@@ -99,7 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("-o", "--output", metavar="FILE.pdf", help="write a PDF file")
     target.add_argument("--printer", metavar="NAME", help="send to this OS print queue")
     chosen = p.add_mutually_exclusive_group()
-    chosen.add_argument("--ids", nargs="+", metavar="ID", help="only these assessments")
+    chosen.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="ID",
+        help="only these assessments: full ids in any spelling, or unique prefixes (4+ characters)",
+    )
     chosen.add_argument("--all", action="store_true", help="every saved assessment (default)")
     p.add_argument(
         "--page-size",
@@ -222,34 +253,62 @@ def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextI
 def _chosen(
     args: argparse.Namespace, store: AssessmentStore, default: list[Assessment]
 ) -> list[Assessment] | None:
-    """The assessments named by --ids, in that order, or ``default``; None (after saying which
-    ids are unknown) when some id is not in the store."""
+    """The assessments named by --ids (full ids in any spelling, or unique prefixes like git's),
+    in that order, or ``default``; None (after saying why) when an id is unknown or ambiguous."""
     if not args.ids:
         return default
-    missing = [i for i in args.ids if i not in store]
-    if missing:
-        print(f"error: no saved assessment has the id(s): {', '.join(missing)}", file=sys.stderr)
+    from mlorg_desktop.domain.ids import MIN_PREFIX, resolve_ids
+
+    found = resolve_ids(args.ids, (a.id for a in store.all()))
+    if found.unknown:
+        print(
+            f"error: no saved assessment has the id(s): {', '.join(found.unknown)}",
+            file=sys.stderr,
+        )
+    for prefix in found.too_short:
+        print(
+            f"error: the id prefix '{prefix}' is too short; give at least {MIN_PREFIX} characters",
+            file=sys.stderr,
+        )
+    for prefix, candidates in found.ambiguous:
+        print(
+            f"error: the id prefix '{prefix}' is ambiguous; it matches:\n"
+            + "".join(f"  {c}  {store.get(c).label}\n" for c in candidates),
+            file=sys.stderr,
+            end="",
+        )
+    if not found.ok:
         return None
-    return [store.get(i) for i in args.ids]
+    return [store.get(i) for i in found.ids]
 
 
 def cmd_export(
-    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+    args: argparse.Namespace,
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    out: TextIO,
+    *,
+    protected: Sequence[Protected],
 ) -> int:
     chosen = _chosen(args, store, store.all())
     if chosen is None:
         return EXIT_BAD_INPUT
     from mlorg_desktop.domain.exchange import exchange_csv, exchange_json
+    from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
     text = exchange_csv(chosen, knowledge) if args.csv else exchange_json(chosen)
     if args.output == "-":
         out.write(text)
         return EXIT_OK
-    target = Path(args.output)
+    # Files get a byte-order mark so spreadsheet programs read the CSV as UTF-8.
+    payload = text.encode("utf-8-sig" if args.csv else "utf-8")
     try:
-        target.write_text(text, encoding="utf-8", newline="" if args.csv else None)
-    except OSError as exc:
-        print(f"error: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        target = write_user_file(Path(args.output), payload, protected)
+    except ProtectedDestinationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UserFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     print(f"Exported {len(chosen)} assessment(s) to {target}", file=out)
     return EXIT_OK
@@ -258,13 +317,15 @@ def cmd_export(
 def cmd_import(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
-    from mlorg_desktop.domain.exchange import ExchangeError, read_exchange_file
+    from mlorg_desktop.domain.exchange import ExchangeError, future_dated, read_exchange_file
 
     try:
         document = read_exchange_file(Path(args.file), knowledge)
     except ExchangeError as exc:
         print(f"error: nothing imported: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    for warning in future_dated(document.assessments):
+        print(f"warning: {warning}", file=sys.stderr)
     report = store.import_many(document.assessments)
     print(f"Imported {len(report.added)} assessment(s) into {store.path}", file=out)
     if report.already_present:
@@ -277,7 +338,12 @@ def cmd_import(
 
 
 def cmd_sheet(
-    args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
+    args: argparse.Namespace,
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    out: TextIO,
+    *,
+    protected: Sequence[Protected],
 ) -> int:
     """Render the comparison sheet headless; Qt is loaded only for this command."""
     everyone = sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on))
@@ -318,13 +384,13 @@ def cmd_sheet(
                 file=out,
             )
         else:
-            pages = write_pdf(Path(args.output), data, page_size)
+            pages = write_pdf(Path(args.output), data, page_size, protected)
             print(
                 f"Wrote a {pages}-page sheet of {len(chosen)} assessment(s) to {args.output}",
                 file=out,
             )
     except SheetOutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT if args.printer else EXIT_FAILURE
+        return EXIT_BAD_INPUT if args.printer or exc.refused else EXIT_FAILURE
     del _app
     return EXIT_OK

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlorg_desktop.userfiles import Protected
 
 STORE_FILE_NAME = "assessments.json"
 
@@ -19,6 +23,22 @@ class AppPaths:
     @property
     def store_file(self) -> Path:
         return self.data_dir / STORE_FILE_NAME
+
+    def protected_files(self) -> tuple[Protected, ...]:
+        """The app's own files, which no export may replace (see userfiles): the store and
+        everything named after it beside it (backups, lock, damaged copies, temporary files),
+        and the log folder."""
+        from mlorg_desktop.userfiles import Protected
+
+        name = self.store_file.name
+        return (
+            Protected(
+                self.store_file.parent,
+                (name, f".{name}"),
+                "one of MLOrg Desktop's own files (the assessment store, its backups or lock)",
+            ),
+            Protected(self.log_dir, ("",), "in MLOrg Desktop's log folder"),
+        )
 
     def ensure(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

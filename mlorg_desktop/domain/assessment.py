@@ -7,14 +7,18 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from mlorg_desktop.domain.answers import Answer, Split, answer_from_json, answer_to_json
+from mlorg_desktop.domain.ids import canonical_id, is_canonical
 from mlorg_desktop.domain.questionnaire import QuestionBank
-from mlorg_desktop.domain.validation import DataError, Reader
+from mlorg_desktop.domain.validation import DataError
 
 NAME_MAX = 200
 NOTES_MAX = 20_000
-# Line breaks and tabs are fine in notes; other control characters never come from typing.
-_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The quick path below accepts a subset of what the exchange schema accepts (C0 and C1 control
+# characters are refused; line breaks and tabs are fine in notes).
+_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def utc_now_iso() -> str:
@@ -69,29 +73,26 @@ class AssessmentError(DataError):
 
 
 def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> None:
-    """Check every field of ``assessment`` against the rules and its questionnaire version."""
+    """Check ``assessment`` against the exchange schema (the one definition of a record's
+    structure) and against what a schema cannot say: its questionnaire version and options."""
+    from mlorg_desktop.domain.exchange_schema import check_record
+
+    try:
+        check_record(assessment_to_dict(assessment), where)
+    except DataError as exc:
+        raise AssessmentError(exc.where, exc.field, exc.problem) from None
+    check_meaning(assessment, bank, where)
+
+
+def check_meaning(assessment: Assessment, bank: QuestionBank, where: str) -> None:
+    """The checks a schema cannot make: a canonical id, real calendar dates and times, the
+    questionnaire version this app ships, and answers that are options of its questions."""
 
     def fail(name: str, problem: str) -> None:
         raise AssessmentError(where, name, problem)
 
-    import uuid
-
-    try:
-        uuid.UUID(assessment.id)
-    except (ValueError, AttributeError, TypeError):
-        fail("id", f"'{assessment.id}' is not a UUID")
-    if not assessment.organization.strip():
-        fail("organization", "is required and must not be blank")
-    for name in ("organization", "unit", "respondent", "role"):
-        value = getattr(assessment, name)
-        if len(value) > NAME_MAX:
-            fail(name, f"is {len(value)} characters long; the limit is {NAME_MAX}")
-        if _CONTROL_IN_LINE.search(value):
-            fail(name, "contains a control character")
-    if len(assessment.notes) > NOTES_MAX:
-        fail("notes", f"is {len(assessment.notes)} characters long; the limit is {NOTES_MAX}")
-    if _CONTROL_IN_NOTES.search(assessment.notes):
-        fail("notes", "contains a control character")
+    if not is_canonical(assessment.id):
+        fail("id", f"'{assessment.id[:60]}' is not a UUID in canonical form")
     try:
         date.fromisoformat(assessment.assessed_on)
     except (ValueError, TypeError):
@@ -125,38 +126,53 @@ def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> N
 
 
 def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
-    """Build and validate an Assessment from its JSON form (store records and exchange files)."""
-    r = Reader(data, where)
+    """Build and validate an Assessment from its JSON form (store records and exchange files).
+
+    The structure is checked with the exchange schema; the id is kept in its canonical
+    spelling, so an id written in upper case, without hyphens or in braces is the same id.
+    """
+    from mlorg_desktop.domain.exchange_schema import check_record
+
     try:
-        answers_reader = r.child("answers")
-        answers: dict[str, Answer] = {}
-        for question_id, value in answers_reader.data.items():
-            answer = answer_from_json(value)
-            if answer is None:
-                raise AssessmentError(
-                    where,
-                    answers_reader.field(question_id),
-                    'expected an option id or {"mainly": option id, "partly": option id}',
-                )
-            answers[question_id] = answer
-        assessment = Assessment(
-            id=r.get("id", str),
-            organization=r.get("organization", str),
-            unit=r.get("unit", str, optional=True, default=""),
-            respondent=r.get("respondent", str, optional=True, default=""),
-            role=r.get("role", str, optional=True, default=""),
-            assessed_on=r.get("assessed_on", str),
-            notes=r.get("notes", str, optional=True, default=""),
-            questionnaire_version=r.get("questionnaire_version", int),
-            answers=answers,
-            created_at=_stamp(r, "created_at"),
-            updated_at=_stamp(r, "updated_at"),
-        )
-    except AssessmentError:
-        raise
+        check_record(data, where)
     except DataError as exc:
         raise AssessmentError(exc.where, exc.field, exc.problem) from None
-    validate_fields(assessment, bank, where)
+    return checked_assessment_from_dict(data, bank, where)
+
+
+def _answers(raw: dict[str, object], where: str) -> dict[str, Answer]:
+    """Answers in their domain form; the schema has already allowed only the two shapes."""
+    answers: dict[str, Answer] = {}
+    for question_id, value in raw.items():
+        answer = answer_from_json(value)
+        if answer is None:
+            raise AssessmentError(
+                where,
+                f"answers.{question_id}",
+                'expected an option id or {"mainly": option id, "partly": option id}',
+            )
+        answers[question_id] = answer
+    return answers
+
+
+def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
+    """assessment_from_dict for a record the schema has already passed (as part of a whole
+    exchange document): only the checks a schema cannot make remain."""
+    assert isinstance(data, dict)  # the schema says so
+    assessment = Assessment(
+        id=canonical_id(data["id"]),
+        organization=data["organization"],
+        unit=data.get("unit") or "",
+        respondent=data.get("respondent") or "",
+        role=data.get("role") or "",
+        assessed_on=data["assessed_on"],
+        notes=data.get("notes") or "",
+        questionnaire_version=int(data["questionnaire_version"]),  # 1.0 is the integer 1
+        answers=_answers(data["answers"], where),
+        created_at=data.get("created_at") or utc_now_iso(),
+        updated_at=data.get("updated_at") or utc_now_iso(),
+    )
+    check_meaning(assessment, bank, where)
     return assessment
 
 
@@ -224,6 +240,8 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         if valid is None or type(answer) is not str or answer not in valid:
             return None
         parsed[question_id] = answer
+    if _DATE.fullmatch(assessed_on) is None or not all(_STAMP.fullmatch(s) for s in stamps):
+        return None
     try:
         date.fromisoformat(assessed_on)
         for stamp in stamps:
@@ -243,12 +261,6 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         created_at=stamps[0],
         updated_at=stamps[1],
     )
-
-
-def _stamp(r: Reader, key: str) -> str:
-    """A timestamp field, or now when it is absent (only then: a present one is validated)."""
-    value: str | None = r.get(key, str, optional=True)
-    return utc_now_iso() if value is None else value
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, object]:

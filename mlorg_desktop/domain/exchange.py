@@ -5,25 +5,23 @@ Validation happens completely before anything is stored, so a rejected file chan
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from mlorg_desktop.domain.answers import Answer, Split
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
-    assessment_from_dict,
     assessment_to_dict,
+    checked_assessment_from_dict,
     utc_now_iso,
 )
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.validation import DataError, Reader
+from mlorg_desktop.domain.validation import DataError
 
 FORMAT_NAME = "mlorg-desktop-exchange"
 FORMAT_VERSION = 1
@@ -79,6 +77,8 @@ def parse_exchange_bytes(raw: bytes, knowledge: Knowledge, where: str) -> Exchan
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if _looks_like_csv(text, where):
+            raise ExchangeError(where, "(file)", CSV_IS_EXPORT_ONLY) from None
         raise ExchangeError(
             where, "(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
@@ -89,31 +89,35 @@ def parse_exchange_bytes(raw: bytes, knowledge: Knowledge, where: str) -> Exchan
     return parse_exchange_document(data, knowledge, where)
 
 
+CSV_IS_EXPORT_ONLY = (
+    "is a CSV file; CSV is export-only (for spreadsheets) and cannot be imported. Import the "
+    "exchange file (.json) that Export writes instead"
+)
+
+
+def _looks_like_csv(text: str, where: str) -> bool:
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    return where.lower().endswith(".csv") or (
+        text.startswith("\ufeff") and "," in first_line and not first_line.startswith(("{", "["))
+    )
+
+
 def parse_exchange_document(data: object, knowledge: Knowledge, where: str) -> ExchangeDocument:
+    """Validate the structure with the published schema, then what it cannot say (the options
+    of each record's questionnaire version, real dates, ids unique in any spelling)."""
+    from mlorg_desktop.domain.exchange_schema import check_document
+
     try:
-        doc = Reader(data, where)
-        if doc.get("format", str) != FORMAT_NAME:
-            raise ExchangeError(where, "format", f"must be '{FORMAT_NAME}'")
-        version = doc.get("format_version", int)
-        if version != FORMAT_VERSION:
-            raise ExchangeError(
-                where,
-                "format_version",
-                f"is {version}; this version of the app reads {FORMAT_VERSION}",
-            )
-        records = doc.get("assessments", list)
-    except ExchangeError:
-        raise
+        check_document(data, where)
     except DataError as exc:
         raise ExchangeError(exc.where, exc.field, exc.problem) from None
+    assert isinstance(data, dict)  # the schema says so
     assessments = []
     seen: set[str] = set()
-    for index, record in enumerate(records):
-        record_where = f"{where}: assessment #{index + 1}"
-        if isinstance(record, dict) and isinstance(record.get("id"), str):
-            record_where += f" (id {record['id'][:40]})"
+    for index, record in enumerate(data["assessments"]):
+        record_where = f"{where}: assessment #{index + 1} (id {record['id'][:40]})"
         try:
-            assessment = assessment_from_dict(record, knowledge.bank, record_where)
+            assessment = checked_assessment_from_dict(record, knowledge.bank, record_where)
         except AssessmentError as exc:
             raise ExchangeError(exc.where, exc.field, exc.problem) from None
         if assessment.id in seen:
@@ -136,61 +140,18 @@ def exchange_json(assessments: Iterable[Assessment]) -> str:
     return json.dumps(exchange_document(assessments), ensure_ascii=False, indent=2) + "\n"
 
 
+def future_dated(assessments: Iterable[Assessment], today: date | None = None) -> list[str]:
+    """A warning for each assessment dated after ``today`` (a typo, or a clock that is wrong)."""
+    today = today or date.today()
+    return [
+        f"{a.label} is dated {a.assessed_on}, after today ({today.isoformat()}); check the date"
+        for a in assessments
+        if a.assessed_on > today.isoformat()
+    ]
+
+
 def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str:
-    """One row per assessment: its fields, its scores, then one column per question id."""
-    items = list(assessments)
-    question_ids: list[str] = []
-    for version in sorted({a.questionnaire_version for a in items}):
-        for question in knowledge.bank.get(version).questions():
-            if question.id not in question_ids:
-                question_ids.append(question.id)
-    catalog = knowledge.catalog
-    header = (
-        [
-            "id",
-            "organization",
-            "unit",
-            "respondent",
-            "role",
-            "assessed_on",
-            "questionnaire_version",
-            "primary_archetype",
-            "coverage",
-        ]
-        + [f"fit_{a}" for a in catalog.archetype_ids]
-        + [f"position_{d}" for d in catalog.dimension_ids]
-        + ["notes"]
-        + question_ids
-    )
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for a in items:
-        result = knowledge.score(a.questionnaire_version, a.answers)
-        writer.writerow(
-            [
-                a.id,
-                a.organization,
-                a.unit,
-                a.respondent,
-                a.role,
-                a.assessed_on,
-                a.questionnaire_version,
-                result.primary or "",
-                f"{result.coverage:.2f}",
-            ]
-            + [f"{result.fits[x]:.1f}" for x in catalog.archetype_ids]
-            + [
-                ("" if result.positions[d] is None else f"{result.positions[d]:.1f}")
-                for d in catalog.dimension_ids
-            ]
-            + [a.notes]
-            + [_csv_answer(a.answers.get(q, "")) for q in question_ids]
-        )
-    return out.getvalue()
+    """The CSV export (see domain.csv_export)."""
+    from mlorg_desktop.domain.csv_export import exchange_csv as write_csv
 
-
-def _csv_answer(answer: Answer) -> str:
-    if isinstance(answer, Split):
-        return f"mainly {answer.mainly}, partly {answer.partly}"
-    return answer
+    return write_csv(assessments, knowledge)

@@ -32,7 +32,9 @@ class Reader:
 
     def __init__(self, data: Any, where: str, path: str = "") -> None:
         if not isinstance(data, dict):
-            raise DataError(where, path or "(top level)", f"expected an object, got {_kind(data)}")
+            raise DataError(
+                where, path or "(top level)", f"expected an object, got {kind_of(data)}"
+            )
         self.data: dict[str, Any] = data
         self.where = where
         self.path = path
@@ -52,7 +54,7 @@ class Reader:
             raise DataError(
                 self.where,
                 self.field(key),
-                f"expected {_TYPE_NAMES.get(kind, kind.__name__)}, got {_kind(value)}",
+                f"expected {_TYPE_NAMES.get(kind, kind.__name__)}, got {kind_of(value)}",
             )
         return value
 
@@ -102,7 +104,8 @@ class Reader:
         return value
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """A word for the JSON type of ``value``, for messages."""
     if value is None:
         return "null"
     return _TYPE_NAMES.get(type(value), type(value).__name__)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF
@@ -12,13 +11,24 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from mlorg_desktop import APP_NAME, __version__
 from mlorg_desktop.report.sheet import SheetData, render_sheet
+from mlorg_desktop.userfiles import (
+    Protected,
+    ProtectedDestinationError,
+    UserFileError,
+    write_user_file_with,
+)
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 16, 16, 14)
 
 
 class SheetOutputError(Exception):
-    """The sheet could not be written or printed; the message says where and why."""
+    """The sheet could not be written or printed; the message says where and why.
+    ``refused``: the destination was one of the app's own files (nothing was written)."""
+
+    def __init__(self, message: str, *, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 def default_page_size_name(locale: QLocale | None = None) -> str:
@@ -51,30 +61,32 @@ def paint_sheet(device: QPagedPaintDevice, data: SheetData) -> int:
         painter.end()
 
 
-def write_pdf(path: Path, data: SheetData, page_size_name: str) -> int:
-    """Write the sheet to ``path`` via a temp file, so a failure never leaves half a PDF."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise SheetOutputError(f"cannot write {path}: the folder {path.parent} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp_name)
+def write_pdf(
+    path: Path, data: SheetData, page_size_name: str, protected: Iterable[Protected]
+) -> int:
+    """Write the sheet to ``path`` through the guarded, atomic user-file writer: never onto the
+    store or its companions, never half a PDF, with the user's normal file permissions."""
+    pages: list[int] = []
+
+    def produce(tmp: Path) -> None:
+        writer = QPdfWriter(str(tmp))
         writer.setTitle(data.title)
         writer.setAuthor(f"{APP_NAME} {__version__}")
         writer.setCreator(f"{APP_NAME} {__version__}")
         writer.setPageLayout(page_layout(page_size_name))
         writer.setResolution(1200)
-        pages = paint_sheet(writer, data)
+        pages.append(paint_sheet(writer, data))
         del writer  # finishes the file
-        os.replace(tmp_name, path)
+
+    try:
+        write_user_file_with(Path(path), produce, protected)
+    except ProtectedDestinationError as exc:
+        raise SheetOutputError(str(exc), refused=True) from None
+    except UserFileError as exc:
+        raise SheetOutputError(str(exc)) from None
     except SheetOutputError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
         raise SheetOutputError(f"cannot write {path}: {exc}") from None
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise SheetOutputError(f"cannot write {path}: {exc.strerror}") from None
-    return pages
+    return pages[0]
 
 
 def available_printers() -> list[str]:

@@ -72,6 +72,16 @@ class AssessmentStore:
                 raise StoreDamagedError(
                     self.path, str(exc), f"a record fails validation ({exc.field}: {exc.problem})"
                 ) from None
+            if assessment.id in self._index:
+                # Copies imported (before ids were canonical) under other spellings of one id:
+                # the non-canonical copy keeps the spelling it was stored with, so the user
+                # sees both and can delete one; no record is hidden in the file.
+                earlier_key, earlier = self._index[assessment.id]
+                if record.get("id") != assessment.id:
+                    assessment = replace(assessment, id=str(record.get("id")))
+                else:
+                    spelled = str(records[str(earlier_key)].get("id"))
+                    self._index[spelled] = (earlier_key, replace(earlier, id=spelled))
             self._index[assessment.id] = (int(key), assessment)
         if raw is not None and version < CURRENT_SCHEMA and not read_only:
             self._write_migrated(version)

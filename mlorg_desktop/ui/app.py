@@ -1,24 +1,22 @@
-"""The QApplication, the GUI run and the --smoke-test run."""
+"""The QApplication and the GUI run (the --smoke-test run is in ui/smoke_test.py)."""
 
 from __future__ import annotations
 
 import gc
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
 from mlorg_desktop.crash import install_excepthook
-from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.main_window import MainWindow
@@ -129,71 +127,3 @@ def _show_crash_report(window: MainWindow, report: str, log_dir: Path) -> None:
     from mlorg_desktop.ui.crash_dialog import show_crash_report
 
     show_crash_report(window, report, log_dir)
-
-
-def _wait_until(app: QApplication, condition: object, timeout_ms: int, what: str) -> None:
-    timer = QElapsedTimer()
-    timer.start()
-    while not condition():  # type: ignore[operator]
-        if timer.elapsed() > timeout_ms:
-            raise RuntimeError(f"smoke test: timed out waiting for {what}")
-        app.processEvents()
-        time.sleep(0.005)
-
-
-def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
-    """Build the window, paint it, visit every tab, save and reload an assessment; all temporary."""
-    from mlorg_desktop.store import AssessmentStore
-
-    ensure_platform()
-    app = create_application(resources)
-    with tempfile.TemporaryDirectory(prefix="mlorg-smoke-") as tmp:
-        root = Path(tmp)
-        paths = AppPaths(data_dir=root, log_dir=root / "logs")
-        store = AssessmentStore(paths.store_file, knowledge.bank)
-        settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
-        watcher = FirstPaintWatcher(window)
-        window.show()
-        _wait_until(app, lambda: watcher.painted, 10_000, "the main window to paint")
-        visited = []
-        for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
-            page = window.current_tab()
-            tab_watcher = FirstPaintWatcher(page)
-            page.update()
-            _wait_until(
-                app,
-                lambda w=tab_watcher: w.painted,
-                10_000,
-                f"tab {window.tabs.tabText(index)!r} to paint",
-            )
-            visited.append(window.tabs.tabText(index).replace("&", ""))
-
-        tab = window.assessment_tab
-        tab.organization.setText("Smoke test organization")
-        for card in tab.cards.values():
-            card.buttons[card.question.options[0].id].click()
-        if not tab.save():
-            raise RuntimeError("smoke test: saving an assessment failed")
-        saved_id = tab.stored_id()
-        store.close()
-        reopened = AssessmentStore(paths.store_file, knowledge.bank)
-        again = reopened.get(saved_id or "")
-        if again.answers != tab.current_assessment().answers:
-            raise RuntimeError("smoke test: the reloaded assessment differs from the saved one")
-        reopened.close()
-        from mlorg_desktop.report.output import write_pdf
-
-        pdf = root / "smoke-sheet.pdf"
-        pages = write_pdf(pdf, window.printing.sheet([again]), "A4")
-        if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
-            raise RuntimeError("smoke test: the comparison sheet PDF was not written")
-        window.assessment_tab.start_new()
-        window.close()
-        app.processEvents()
-    print(
-        f"smoke test passed: painted, visited {len(visited)} tabs ({', '.join(visited)}), "
-        "saved and reloaded an assessment, rendered the comparison sheet to a PDF"
-    )
-    return 0

@@ -29,6 +29,7 @@ from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Questionnaire
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.date_warning import future_date_warning
 from mlorg_desktop.ui.focus import set_tab_order
 from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, hbox, vbox
 from mlorg_desktop.ui.msgbox import Messenger
@@ -107,6 +108,8 @@ class AssessmentTab(QWidget):
         form.addRow("&Respondent:", self.respondent)
         form.addRow("Ro&le:", self.role)
         form.addRow("&Date:", self.assessed_on)
+        self.date_warning = future_date_warning(self.assessed_on)
+        form.addRow("", self.date_warning)
         form.addRow("&Notes:", self.notes)
 
         self.title = QLabel()

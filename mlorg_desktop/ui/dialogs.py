@@ -99,26 +99,33 @@ def confirm_delete(parent: QWidget | None, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_import_path(parent: QWidget | None) -> Path | None:
+def ask_import_path(parent: QWidget | None, start: Path) -> Path | None:
+    """``start``: the folder the dialog opens in (never the working directory)."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import assessments", "", "MLOrg exchange files (*.json);;All files (*)"
+        parent, "Import assessments", str(start), "MLOrg exchange files (*.json);;All files (*)"
     )
     return Path(name) if name else None
 
 
-def ask_export_path(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(
+def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """``suggested``: a full path (start folder and dated default name)."""
+    name, chosen_filter = QFileDialog.getSaveFileName(
         parent,
         "Export assessments",
-        "assessments.json",
-        "MLOrg exchange files (*.json);;CSV (*.csv)",
+        str(suggested),
+        "MLOrg exchange files (*.json);;CSV for spreadsheets (*.csv)",
     )
-    return Path(name) if name else None
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".json", ".csv"):
+        path = path.with_name(path.name + (".csv" if "csv" in chosen_filter else ".json"))
+    return path
 
 
-def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export comparison sheet as PDF", suggested, "PDF documents (*.pdf)"
+        parent, "Export comparison sheet as PDF", str(suggested), "PDF documents (*.pdf)"
     )
     if not name:
         return None

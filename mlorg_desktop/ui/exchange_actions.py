@@ -10,21 +10,29 @@ from mlorg_desktop.domain.exchange import (
     ExchangeError,
     exchange_csv,
     exchange_json,
+    future_dated,
     read_exchange_file,
 )
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.file_locations import FileLocations, export_name
 from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
 
 def import_assessments(
-    parent: QWidget | None, knowledge: Knowledge, store: AssessmentStore, messenger: Messenger
+    parent: QWidget | None,
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    messenger: Messenger,
+    files: FileLocations,
 ) -> tuple[str, ...]:
     """Ask for a file and import it whole or not at all; returns the ids that were added."""
-    path = dialogs.ask_import_path(parent)
+    path = dialogs.ask_import_path(parent, files.start_folder())
     if path is None:
         return ()
+    files.remember(path)
     try:
         document = read_exchange_file(path, knowledge)
         report = store.import_many(document.assessments)
@@ -39,23 +47,41 @@ def import_assessments(
             f"\n\n{len(report.already_present)} were already in your store (same id) and "
             "were left as they are."
         )
-    messenger.info(parent, "Import finished", text)
+    added = [a for a in document.assessments if a.id in set(report.added)]
+    warnings = future_dated(added)
+    if warnings:
+        text += "\n\nCheck these dates:\n" + "\n".join(f"• {w}" for w in warnings)
+        messenger.warning(parent, "Import finished — check the dates", text)
+    else:
+        messenger.info(parent, "Import finished", text)
     return report.added
 
 
 def export_assessments(
-    parent: QWidget | None, knowledge: Knowledge, store: AssessmentStore, messenger: Messenger
+    parent: QWidget | None,
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    messenger: Messenger,
+    files: FileLocations,
 ) -> Path | None:
-    """Write every saved assessment to JSON (exchange format) or CSV, by the chosen suffix."""
-    path = dialogs.ask_export_path(parent)
+    """Write every saved assessment to JSON (exchange format) or CSV, by the chosen suffix,
+    through the guarded writer: the store and its companions are refused."""
+    path = dialogs.ask_export_path(parent, files.suggest(export_name()))
     if path is None:
         return None
     items = store.all()
-    text = exchange_csv(items, knowledge) if path.suffix.lower() == ".csv" else exchange_json(items)
+    as_csv = path.suffix.lower() == ".csv"
+    text = exchange_csv(items, knowledge) if as_csv else exchange_json(items)
     try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        messenger.error(parent, "Export failed", f"Could not write {path}: {exc.strerror}")
+        written = write_user_file(
+            path, text.encode("utf-8-sig" if as_csv else "utf-8"), files.protected
+        )
+    except ProtectedDestinationError as exc:
+        messenger.error(parent, "Export refused", f"{exc}\n\nYour saved assessments are safe.")
         return None
+    except UserFileError as exc:
+        messenger.error(parent, "Export failed", str(exc))
+        return None
+    files.remember(written)
     messenger.info(parent, "Export finished", f"Exported {len(items)} assessment(s) to {path}.")
-    return path
+    return written

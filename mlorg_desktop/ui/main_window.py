@@ -14,6 +14,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.file_locations import FileLocations
 from mlorg_desktop.ui.focus import first_tab_stop
 from mlorg_desktop.ui.menus import build_menus
 from mlorg_desktop.ui.msgbox import Messenger
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.messenger = messenger
+        self.files = FileLocations(settings, paths)  # where file dialogs start; what is off limits
         self.setWindowTitle(f"{APP_NAME} — demo data[*]" if demo else f"{APP_NAME}[*]")
         self.setMinimumSize(*MINIMUM_SIZE)
 
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
     def _on_import_triggered(self) -> None:
         from mlorg_desktop.ui.exchange_actions import import_assessments
 
-        added = import_assessments(self, self.knowledge, self.store, self.messenger)
+        added = import_assessments(self, self.knowledge, self.store, self.messenger, self.files)
         self._show_save_state()
         for name in ("saved", "compare"):
             if self.built(name):
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from mlorg_desktop.ui.exchange_actions import export_assessments
 
-        export_assessments(self, self.knowledge, self.store, self.messenger)
+        export_assessments(self, self.knowledge, self.store, self.messenger, self.files)
 
     @property
     def printing(self) -> SheetPrinting:
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
             from mlorg_desktop.ui import print_actions
 
             self._printing = print_actions.SheetPrinting(
-                self.knowledge, self.messenger, self._sheet_source
+                self.knowledge, self.messenger, self._sheet_source, self.files
             )
         return self._printing
 

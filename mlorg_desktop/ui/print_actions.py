@@ -20,6 +20,7 @@ from mlorg_desktop.report.output import (
 )
 from mlorg_desktop.report.sheet import SheetData, build_sheet_data
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.file_locations import FileLocations
 from mlorg_desktop.ui.msgbox import Messenger
 
 
@@ -27,10 +28,13 @@ class SheetPrinting:
     """Owns the one QPrinter the window prints with, so page setup sticks and the preview's
     printer outlives its dialog (a temporary QPrinter there crashes)."""
 
-    def __init__(self, knowledge: Knowledge, messenger: Messenger, source: str) -> None:
+    def __init__(
+        self, knowledge: Knowledge, messenger: Messenger, source: str, files: FileLocations
+    ) -> None:
         self.knowledge = knowledge
         self.messenger = messenger
         self.source = source
+        self.files = files
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageLayout(page_layout(default_page_size_name()))
 
@@ -68,15 +72,19 @@ class SheetPrinting:
             self.messenger.error(parent, "Preview failed", str(exc))
 
     def export_pdf(self, parent: QWidget | None, assessments: list[Assessment]) -> Path | None:
-        suggested = f"ml-organization-comparison-{self.sheet([]).generated_on}.pdf"
-        path = dialogs.ask_pdf_path(parent, suggested)
+        name = f"ml-organization-comparison-{self.sheet([]).generated_on}.pdf"
+        path = dialogs.ask_pdf_path(parent, self.files.suggest(name))
         if path is None:
             return None
         try:
-            pages = write_pdf(path, self.sheet(assessments), self.page_size_name())
+            pages = write_pdf(
+                path, self.sheet(assessments), self.page_size_name(), self.files.protected
+            )
         except SheetOutputError as exc:
-            self.messenger.error(parent, "Export failed", str(exc))
+            title = "Export refused" if exc.refused else "Export failed"
+            self.messenger.error(parent, title, str(exc))
             return None
+        self.files.remember(path)
         self.messenger.info(
             parent, "Comparison sheet exported", f"Wrote a {pages}-page sheet to {path}."
         )

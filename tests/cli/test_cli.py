@@ -1,4 +1,5 @@
-"""The command line, run in-process through main() against real stores in tmp_path."""
+"""The command line against real stores in tmp_path: in-process through main() ("installed")
+and, in `make bundle-check`, through the frozen bundle ("frozen", tests/frozen_tools.py)."""
 
 from __future__ import annotations
 
@@ -9,23 +10,17 @@ from pathlib import Path
 import pytest
 
 from mlorg_desktop import __version__
-from mlorg_desktop.__main__ import main
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+def run(cli, *argv: str) -> tuple[int, str, str]:
+    return cli(*argv)
 
 
-def test_version_and_help(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--version"])
-    assert exit_info.value.code == 0
-    assert __version__ in capsys.readouterr().out
-    with pytest.raises(SystemExit):
-        main(["--help"])
-    text = capsys.readouterr().out
+def test_version_and_help(cli):
+    code, out, _ = run(cli, "--version")
+    assert code == 0 and __version__ in out
+    code, text, _ = run(cli, "--help")
+    assert code == 0
     for option in (
         "--data-dir",
         "--demo",
@@ -38,15 +33,15 @@ def test_version_and_help(capsys):
         assert option in text
 
 
-def test_list_on_a_folder_without_store(capsys, tmp_path):
-    code, out, _ = run(capsys, "list", "--data-dir", str(tmp_path / "new"), "--json")
+def test_list_on_a_folder_without_store(cli, tmp_path):
+    code, out, _ = run(cli, "list", "--data-dir", str(tmp_path / "new"), "--json")
     assert code == 0 and json.loads(out) == []
     assert not (tmp_path / "new" / "assessments.json").exists()
 
 
 @pytest.mark.parametrize("argv", [["--demo", "list", "--json"], ["list", "--demo", "--json"]])
-def test_demo_before_or_after_the_command(capsys, argv):
-    code, out, _ = run(capsys, *argv)
+def test_demo_before_or_after_the_command(cli, argv):
+    code, out, _ = run(cli, *argv)
     rows = json.loads(out)
     assert code == 0 and len(rows) == 6
     assert {r["primary_archetype"] for r in rows} == {
@@ -58,15 +53,15 @@ def test_demo_before_or_after_the_command(capsys, argv):
     }
 
 
-def test_data_dir_before_or_after_the_command(capsys, tmp_path, resources):
+def test_data_dir_before_or_after_the_command(cli, tmp_path, resources):
     examples = resources / "examples" / "demo-assessments.json"
-    assert run(capsys, "--data-dir", str(tmp_path), "import", str(examples))[0] == 0
-    code, out, _ = run(capsys, "list", "--data-dir", str(tmp_path))
+    assert run(cli, "--data-dir", str(tmp_path), "import", str(examples))[0] == 0
+    code, out, _ = run(cli, "list", "--data-dir", str(tmp_path))
     assert code == 0 and "Quanta Labs" in out and "ML-First" in out
 
 
-def test_questionnaire_json_has_ids(capsys):
-    code, out, _ = run(capsys, "questionnaire", "--json")
+def test_questionnaire_json_has_ids(cli):
+    code, out, _ = run(cli, "questionnaire", "--json")
     doc = json.loads(out)
     assert code == 0 and doc["version"] == 2
     first = doc["sections"][0]["questions"][0]
@@ -74,27 +69,27 @@ def test_questionnaire_json_has_ids(capsys):
     assert doc["special_answers"]["dont_know"] == "Don't know"
 
 
-def test_export_import_round_trip(capsys, tmp_path):
+def test_export_import_round_trip(cli, tmp_path):
     exported = tmp_path / "out.json"
-    assert run(capsys, "--demo", "export", "-o", str(exported))[0] == 0
+    assert run(cli, "--demo", "export", "-o", str(exported))[0] == 0
     target = tmp_path / "store"
-    code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
+    code, out, _ = run(cli, "import", str(exported), "--data-dir", str(target))
     assert code == 0 and "Imported 6" in out
-    code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
+    code, out, _ = run(cli, "import", str(exported), "--data-dir", str(target))
     assert code == 0 and "Imported 0" in out and "Skipped 6" in out
-    listed = json.loads(run(capsys, "list", "--json", "--data-dir", str(target))[1])
+    listed = json.loads(run(cli, "list", "--json", "--data-dir", str(target))[1])
     assert len(listed) == 6
 
 
-def test_export_selected_ids_and_csv(capsys, tmp_path):
-    ids = [r["id"] for r in json.loads(run(capsys, "--demo", "list", "--json")[1])][:2]
+def test_export_selected_ids_and_csv(cli, tmp_path):
+    ids = [r["id"] for r in json.loads(run(cli, "--demo", "list", "--json")[1])][:2]
     out_file = tmp_path / "two.json"
-    assert run(capsys, "--demo", "export", "-o", str(out_file), "--ids", *ids)[0] == 0
+    assert run(cli, "--demo", "export", "-o", str(out_file), "--ids", *ids)[0] == 0
     assert [a["id"] for a in json.loads(out_file.read_text())["assessments"]] == ids
-    code, out, _ = run(capsys, "--demo", "export", "-o", "-", "--csv")
+    code, out, _ = run(cli, "--demo", "export", "-o", "-", "--csv")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 7 and lines[0].startswith("id,organization")
-    code, _, err = run(capsys, "--demo", "export", "-o", "-", "--ids", "nope")
+    assert code == 0 and len(lines) == 8 and lines[0].startswith("Id,Organization")
+    code, _, err = run(cli, "--demo", "export", "-o", "-", "--ids", "nope")
     assert code == 2 and "nope" in err
 
 
@@ -166,10 +161,10 @@ BAD_DOCS = {
 
 
 @pytest.fixture
-def filled_store(capsys, tmp_path, resources) -> Path:
+def filled_store(cli, tmp_path, resources) -> Path:
     data = tmp_path / "data"
     run(
-        capsys,
+        cli,
         "import",
         str(resources / "examples" / "demo-assessments.json"),
         "--data-dir",
@@ -178,42 +173,42 @@ def filled_store(capsys, tmp_path, resources) -> Path:
     return data
 
 
-def _assert_refused(capsys, data: Path, bad: Path, expected: str) -> None:
+def _assert_refused(cli, data: Path, bad: Path, expected: str) -> None:
     before = (data / "assessments.json").read_bytes()
-    code, _, err = run(capsys, "import", str(bad), "--data-dir", str(data))
+    code, _, err = run(cli, "import", str(bad), "--data-dir", str(data))
     assert code == 2, err
     assert expected in err, err
     assert (data / "assessments.json").read_bytes() == before
 
 
 @pytest.mark.parametrize("name", sorted(BAD_IMPORTS))
-def test_bad_import_bytes(capsys, filled_store, tmp_path, name):
+def test_bad_import_bytes(cli, filled_store, tmp_path, name):
     content, expected = BAD_IMPORTS[name]
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    _assert_refused(capsys, filled_store, bad, expected)
+    _assert_refused(cli, filled_store, bad, expected)
 
 
 @pytest.mark.parametrize("name", sorted(BAD_DOCS))
-def test_bad_import_documents(capsys, filled_store, tmp_path, resources, name):
+def test_bad_import_documents(cli, filled_store, tmp_path, resources, name):
     change, expected = BAD_DOCS[name]
     doc = _mutate(_valid_doc(resources), change)
     # New ids, so only the defect (and not "already present") decides the outcome.
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    _assert_refused(capsys, filled_store, bad, expected)
+    _assert_refused(cli, filled_store, bad, expected)
 
 
-def test_import_of_a_folder_a_symlink_and_a_missing_file(capsys, filled_store, tmp_path, resources):
-    _assert_refused(capsys, filled_store, tmp_path, "is a folder")
+def test_import_of_a_folder_a_symlink_and_a_missing_file(cli, filled_store, tmp_path, resources):
+    _assert_refused(cli, filled_store, tmp_path, "is a folder")
     link = tmp_path / "link.json"
     link.symlink_to(resources / "examples" / "demo-assessments.json")
-    _assert_refused(capsys, filled_store, link, "symbolic link")
-    _assert_refused(capsys, filled_store, tmp_path / "missing.json", "does not exist")
+    _assert_refused(cli, filled_store, link, "symbolic link")
+    _assert_refused(cli, filled_store, tmp_path / "missing.json", "does not exist")
 
 
 def test_import_over_the_size_limit_is_refused_before_parsing(
-    capsys, filled_store, tmp_path, resources, monkeypatch
+    cli, filled_store, tmp_path, resources, monkeypatch
 ):
     import mlorg_desktop.domain.exchange as exchange
 
@@ -226,33 +221,33 @@ def test_import_over_the_size_limit_is_refused_before_parsing(
         "parse_exchange_bytes",
         lambda *_a, **_k: pytest.fail("a file over the limit was read"),
     )
-    _assert_refused(capsys, filled_store, big, "import limit")
+    _assert_refused(cli, filled_store, big, "import limit")
 
 
-def test_damaged_store_exits_3_and_is_untouched(capsys, tmp_path):
+def test_damaged_store_exits_3_and_is_untouched(cli, tmp_path):
     (tmp_path / "assessments.json").write_bytes(b"{ truncated")
-    code, _, err = run(capsys, "list", "--data-dir", str(tmp_path))
+    code, _, err = run(cli, "list", "--data-dir", str(tmp_path))
     assert code == 3 and "damaged" in err
     assert (tmp_path / "assessments.json").read_bytes() == b"{ truncated"
 
 
-def test_sheet_pdf_from_the_demo(qapp, capsys, tmp_path):
+def test_sheet_pdf_from_the_demo(qapp, cli, tmp_path):
     from tests.pdf_tools import pdf_info, pdf_text
 
     out = tmp_path / "sheet.pdf"
-    code, stdout, _ = run(capsys, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
+    code, stdout, _ = run(cli, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
     assert code == 0 and "6 assessment(s)" in stdout
     assert "letter" in pdf_info(out)["Page size"]
     assert "Harbour Freight Logistics" in pdf_text(out)
 
 
-def test_sheet_selected_ids(qapp, capsys, tmp_path):
+def test_sheet_selected_ids(qapp, cli, tmp_path):
     from tests.pdf_tools import pdf_text
 
-    rows = json.loads(run(capsys, "--demo", "list", "--json")[1])
+    rows = json.loads(run(cli, "--demo", "list", "--json")[1])
     quanta = next(r["id"] for r in rows if r["organization"] == "Quanta Labs")
     out = tmp_path / "one.pdf"
-    assert run(capsys, "sheet", "--demo", "-o", str(out), "--ids", quanta)[0] == 0
+    assert run(cli, "sheet", "--demo", "-o", str(out), "--ids", quanta)[0] == 0
     text = pdf_text(out)
     assert "Quanta Labs" in text and "Northline Energy" not in text
 
@@ -265,26 +260,25 @@ def test_sheet_selected_ids(qapp, capsys, tmp_path):
         (["sheet", "--demo", "-o", "x.pdf", "--ids", "not-an-id"], 2, "not-an-id"),
     ],
 )
-def test_sheet_errors(qapp, capsys, argv, code, message):
-    got, _, err = run(capsys, *argv)
+def test_sheet_errors(qapp, cli, argv, code, message):
+    got, _, err = run(cli, *argv)
     assert got == code and message in err
 
 
-def test_sheet_unknown_printer_lists_the_available_ones(qapp, capsys):
+def test_sheet_unknown_printer_lists_the_available_ones(qapp, cli):
     from PySide6.QtPrintSupport import QPrinterInfo
 
-    _, _, err = run(capsys, "sheet", "--demo", "--printer", "NoSuchQueue")
+    _, _, err = run(cli, "sheet", "--demo", "--printer", "NoSuchQueue")
     listed = [p.printerName() for p in QPrinterInfo.availablePrinters()]
     assert "Available printers:" in err
     assert all(name in err for name in listed)
 
 
-def test_sheet_on_an_empty_store(qapp, capsys, tmp_path):
-    code, _, err = run(capsys, "sheet", "--data-dir", str(tmp_path), "-o", str(tmp_path / "x.pdf"))
+def test_sheet_on_an_empty_store(qapp, cli, tmp_path):
+    code, _, err = run(cli, "sheet", "--data-dir", str(tmp_path), "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "no saved assessments" in err
 
 
-def test_sheet_needs_a_target(capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(["sheet", "--demo"])
-    assert exit_info.value.code == 2
+def test_sheet_needs_a_target(cli):
+    code, _, err = run(cli, "sheet", "--demo")
+    assert code == 2 and "sheet" in err

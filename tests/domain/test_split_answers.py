@@ -54,9 +54,9 @@ def test_split_is_written_as_an_object_and_read_back(knowledge):
         ("q03", {"mainly": "q03a", "partly": "q03b"}, "takes one answer, not mainly/partly"),
         ("q01", {"mainly": "q01c", "partly": "q01c"}, "two different options"),
         ("q01", {"mainly": "q01c", "partly": "q02d"}, "is not an option of this question"),
-        ("q01", {"mainly": "q01c"}, "expected an option id or"),
-        ("q01", {"mainly": "q01c", "partly": "q01d", "also": "q01a"}, "expected an option id or"),
-        ("q01", ["q01c", "q01d"], "expected an option id or"),
+        ("q01", {"mainly": "q01c"}, 'must be an option id, dont_know, not_applicable or {"mainly"'),
+        ("q01", {"mainly": "q01c", "partly": "q01d", "also": "q01a"}, "must be an option id"),
+        ("q01", ["q01c", "q01d"], "must be an option id"),
     ],
 )
 def test_bad_splits_are_refused_with_the_field_named(knowledge, question, value, problem):

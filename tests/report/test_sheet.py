@@ -11,7 +11,7 @@ from tests.pdf_tools import pdf_image_count, pdf_info, pdf_pages, pdf_text
 
 def _sheet(qapp, knowledge, assessments, tmp_path, name="sheet.pdf", size="A4"):
     path = tmp_path / name
-    pages = write_pdf(path, build_sheet_data(knowledge, assessments, "test store"), size)
+    pages = write_pdf(path, build_sheet_data(knowledge, assessments, "test store"), size, ())
     return path, pages
 
 
@@ -103,7 +103,9 @@ def test_default_page_size_follows_the_locale():
 
 def test_write_into_a_missing_folder_fails_cleanly(qapp, knowledge, examples, tmp_path):
     with pytest.raises(SheetOutputError, match="does not exist"):
-        write_pdf(tmp_path / "nope" / "x.pdf", build_sheet_data(knowledge, examples[:1], "s"), "A4")
+        write_pdf(
+            tmp_path / "nope" / "x.pdf", build_sheet_data(knowledge, examples[:1], "s"), "A4", ()
+        )
     assert not (tmp_path / "nope").exists()
 
 

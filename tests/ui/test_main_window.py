@@ -66,7 +66,9 @@ def test_import_and_export_from_the_file_menu(
     from mlorg_desktop.ui import dialogs
 
     monkeypatch.setattr(
-        dialogs, "ask_import_path", lambda parent: resources / "examples" / "demo-assessments.json"
+        dialogs,
+        "ask_import_path",
+        lambda parent, start: resources / "examples" / "demo-assessments.json",
     )
     window.import_action.trigger()
     assert len(store) == 6 and window.saved_tab.model.rowCount() == 6
@@ -76,15 +78,15 @@ def test_import_and_export_from_the_file_menu(
     bad.write_text("[]", encoding="utf-8")
     assert store.flush()  # the import was written on the store's writer thread
     before = store.path.read_bytes()
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent: bad)
+    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start: bad)
     window.import_action.trigger()
     assert messenger.shown[-1][1] == "Nothing imported"
     assert store.path.read_bytes() == before
 
     target = tmp_path / "all.csv"
-    monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: target)
+    monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: target)
     window.export_action.trigger()
-    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 7
+    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 8
 
 
 def test_data_folder_is_qts_app_data_location(monkeypatch, tmp_path, qapp):

@@ -1,0 +1,145 @@
+"""What the --smoke-test checks on each tab: the content a user would see, not only that the
+tab was visited. Every tab needs an entry in TAB_CHECKS, or the smoke test fails."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QWidget
+
+from mlorg_desktop.domain.comparison import radar_point
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.ui.main_window import MainWindow
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+class SmokeCheckError(RuntimeError):
+    """A tab, a file or a chart does not show what it should."""
+
+
+def expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise SmokeCheckError(f"smoke test: {what}")
+
+
+def pdf_page_count(pdf: Path) -> int:
+    """Pages in a PDF written by QPdfWriter, read back from the file (no poppler in the bundle):
+    Qt writes every page as its own, uncompressed ``/Type /Page`` object."""
+    data = pdf.read_bytes()
+    expect(data.startswith(b"%PDF-") and b"%%EOF" in data[-64:], f"{pdf.name} is not a whole PDF")
+    return len(_PAGE_OBJECT.findall(data))
+
+
+def check_archetypes(window: MainWindow, knowledge: Knowledge) -> str:
+    tab = window.archetypes_tab
+    names = [tab.list.item(row).text() for row in range(tab.list.count())]
+    wanted = [a.name for a in knowledge.catalog.archetypes]
+    expect(names[: len(wanted)] == wanted, f"the archetype list shows {names}, not {wanted}")
+    shown = tab.archetype_page.text.toPlainText()
+    expect(wanted[0] in shown, f"the first archetype's page does not name {wanted[0]!r}")
+    return f"{len(wanted)} archetypes"
+
+
+def check_assessment(window: MainWindow, knowledge: Knowledge) -> str:
+    tab = window.assessment_tab
+    questions = knowledge.bank.latest.question_count
+    expect(len(tab.cards) == questions, f"{len(tab.cards)} question cards for {questions}")
+    expect(all(card.isVisibleTo(tab) for card in tab.cards.values()), "a question card is hidden")
+    return f"{questions} questions"
+
+
+def check_saved(window: MainWindow, knowledge: Knowledge) -> str:
+    rows, stored = window.saved_tab.model.rowCount(), len(window.store.all())
+    expect(stored > 0 and rows == stored, f"the saved list has {rows} rows for {stored} stored")
+    return f"{rows} saved rows"
+
+
+def check_compare(window: MainWindow, knowledge: Knowledge) -> str:
+    """Both pyqtgraph charts exist, on screen, and hold the compared assessments' data."""
+    tab = window.compare_tab
+    rows = tab.comparison.rows
+    expect(len(rows) >= 2, f"only {len(rows)} assessments are ticked on the Compare tab")
+    expect(tab.radar is not None and tab.bars is not None, "the Compare charts were not built")
+    radar, bars = tab.radar, tab.bars
+    expect(radar.isVisible() and bars.isVisible(), "a Compare chart is not on screen")
+    dims = knowledge.catalog.dimensions
+    expect(len(radar.series) == len(rows), f"the radar has {len(radar.series)} series")
+    for row, item in zip(rows, radar.series, strict=True):
+        x, y = item.getData()
+        values = [row.score.positions[d.id] or 0.0 for d in dims]
+        want = [radar_point(v, i, len(dims)) for i, v in enumerate(values)]
+        got = list(zip(x[: len(dims)], y[: len(dims)], strict=True)) if x is not None else []
+        expect(
+            item.isVisible() and len(got) == len(dims) and _close(got, want),
+            f"the radar series for {row.assessment.organization!r} holds {got}, not {want}",
+        )
+    archetypes = knowledge.catalog.archetypes
+    expect(len(bars.bars) == len(rows), f"the fit chart has {len(bars.bars)} bar groups")
+    for row, bar in zip(rows, bars.bars, strict=True):
+        heights = [float(h) for h in bar.opts["height"]]
+        want_heights = [float(row.score.fits[a.id]) for a in archetypes]
+        expect(
+            bar.isVisible() and heights == want_heights,
+            f"the fit bars for {row.assessment.organization!r} are {heights}",
+        )
+    return f"{len(rows)} assessments in both charts"
+
+
+TAB_CHECKS: dict[str, Callable[[MainWindow, Knowledge], str]] = {
+    "Archetypes": check_archetypes,
+    "Assessment": check_assessment,
+    "Saved assessments": check_saved,
+    "Compare": check_compare,
+}
+
+
+def _close(got: list[tuple[float, float]], want: list[tuple[float, float]]) -> bool:
+    return all(
+        abs(a - c) < 1e-9 and abs(b - d) < 1e-9 for (a, b), (c, d) in zip(got, want, strict=True)
+    )
+
+
+class Screens:
+    """Grabs of the window as the X server shows it, for `make bundle-check` (its
+    tests/bundle check that the Compare charts are drawn). Off unless given a folder."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.regions: dict[str, Any] = {}
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def grab(self, window: MainWindow, name: str) -> None:
+        if self.folder is None:
+            return
+        screen = window.screen()
+        picture = screen.grabWindow(window.winId())
+        if picture.isNull() or not picture.save(str(self.folder / f"{name}.png")):
+            raise SmokeCheckError(f"smoke test: could not grab the window to {name}.png")
+
+    def note_region(self, window: MainWindow, name: str, widget: QWidget) -> None:
+        """Where ``widget``'s drawing area lies in the window grab (device pixels)."""
+        view = getattr(widget, "viewport", lambda: widget)()
+        top_left = view.mapTo(window, QPoint(0, 0))
+        rect = QRect(top_left, view.size())
+        ratio = window.devicePixelRatioF()
+        self.regions[name] = [round(v * ratio) for v in rect.getRect()]
+
+    def write_regions(self) -> None:
+        if self.folder is not None:
+            text = json.dumps(self.regions, indent=2, sort_keys=True)
+            (self.folder / "regions.json").write_text(text + "\n", encoding="utf-8")
+
+
+def tick(window: MainWindow, count: int) -> None:
+    """Tick the first ``count`` assessments in the Compare list, as clicking their boxes does."""
+    tab = window.compare_tab
+    for row in range(min(count, tab.proxy.rowCount())):
+        source = tab.proxy.mapToSource(tab.proxy.index(row, 0))
+        tab.items.itemFromIndex(source).setCheckState(Qt.CheckState.Checked)
