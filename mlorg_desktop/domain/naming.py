@@ -23,8 +23,8 @@ TOO_FEW = "too few answers"
 READINGS = (NAMED, LEANING, TRANSITIONAL, TOO_FEW)
 
 CLOSE_MARGIN = 15.0  # points: a lead smaller than this is a close race, read as transitional
-SPLITS_FOR_TRANSITION = 2  # split answers between the top two that make a transition
-RUNNER_UP_SHARE = 25.0  # ... while the runner-up holds at least this fit
+SPLITS_FOR_TRANSITION = 2  # split answers that give part of a question to the runner-up
+RUNNER_UP_SHARE = 20.0  # ... while the runner-up holds at least a fifth of the evidence
 
 
 @dataclass(frozen=True)
@@ -162,10 +162,13 @@ def top_archetypes(option: Option) -> frozenset[str]:
     return frozenset(a for a, w in option.evidence.items() if w == top)
 
 
-def _splits_between(question: Question, split: Split, first: str, second: str) -> bool:
-    mainly = top_archetypes(question.option(split.mainly))
-    partly = top_archetypes(question.option(split.partly))
-    return (first in mainly and second in partly) or (second in mainly and first in partly)
+def _splits_between(question: Question, split: Split, leader: str, runner_up: str) -> bool:
+    """Whether the respondent's split gives part of this question to the runner-up: exactly
+    one of its two halves is an answer typical of the runner-up (the other is the leader's,
+    or a third archetype's)."""
+    mainly = runner_up in top_archetypes(question.option(split.mainly))
+    partly = runner_up in top_archetypes(question.option(split.partly))
+    return mainly != partly
 
 
 def answer_splits(pairs: Sequence[tuple[Question, Answer]]) -> list[tuple[Question, Split]]:

@@ -150,3 +150,29 @@ def test_split_answer_validity(tiny):
     assert not q1.accepts(Split("q1a", "q2b"))  # another question's option
     assert not q3.accepts(Split("q3a", "q3b"))  # q3 takes one answer only
     assert q1.answer_text(Split("q1a", "q1b")) == "Mainly: A Partly: B"
+
+
+def test_splits_that_give_nothing_to_the_runner_up_are_no_transition(tiny, knowledge):
+    s = _score(tiny, knowledge, q1=Split("q1c", "q1a"), q2=Split("q2c", "q2a"), q3="q3c", q4="q4c")
+    # Embedded (2 + 2 + 3 + 3)/12 = 83.3; R&D (2/3 + 2/3 + 1 + 1)/12 = 27.8 (runner-up);
+    # Nascent (1 + 1)/12 = 16.7. Both splits are Embedded/Nascent: none gives R&D a part.
+    assert s.fits["rnd"] == pytest.approx(100 * (10 / 3) / 12) and s.runner_up == "rnd"
+    assert s.reading_detail.splits_between_top_two == 0
+    # Worst case against R&D (q5, q6 to R&D): 10/18 = 55.6 against (10/3 + 6)/18 = 51.9.
+    assert s.reading == "named"
+
+
+def test_a_split_between_a_third_archetype_and_the_runner_up_counts(tiny, knowledge):
+    # "Mainly Nascent, partly R&D" twice while Embedded leads: R&D is given a part twice.
+    s = _score(
+        tiny,
+        knowledge,
+        q1=Split("q1a", "q1b"),
+        q2=Split("q2a", "q2b"),
+        q3="q3c",
+        q4="q4c",
+        q5="q5c",
+    )
+    # Embedded 9/15 = 60; R&D (1 + 1 + 1 + 1 + 1)/15 = 33.3; Nascent (2 + 2)/15 = 26.7.
+    assert s.runner_up == "rnd" and s.fits["rnd"] == pytest.approx(100 * 5 / 15)
+    assert s.reading_detail.splits_between_top_two == 2 and s.reading == "transitional"
