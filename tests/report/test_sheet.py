@@ -111,7 +111,7 @@ def test_write_into_a_missing_folder_fails_cleanly(qapp, knowledge, examples, tm
 
 def test_sheet_says_transitional_and_too_few_answers(qapp, knowledge, tmp_path):
     from mlorg_desktop.domain.assessment import Assessment
-    from tests.cli.test_cli_reading import TIE
+    from tests.reading_cases import TIE
 
     tied = Assessment(
         id="11111111-1111-4111-8111-111111111111",

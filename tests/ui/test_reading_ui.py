@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from mlorg_desktop.domain.answers import Split
 from mlorg_desktop.domain.assessment import Assessment
-from tests.cli.test_cli_reading import TIE
+from tests.reading_cases import TIE
 
 Key = Qt.Key
 
