@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlorg_desktop import cli
-from mlorg_desktop.crash import enable_faulthandler, setup_logging
+from mlorg_desktop.crash import enable_faulthandler, setup_logging, stop_logging
 from mlorg_desktop.demo import make_demo_paths, seed_demo_store
 from mlorg_desktop.domain.catalog import CatalogError
 from mlorg_desktop.domain.knowledge import Knowledge, load_knowledge
@@ -70,7 +70,7 @@ def _main(argv: Sequence[str] | None) -> int:
             )
             return cli.EXIT_FAILURE
         setup_logging(paths.log_dir)
-        cleanup.callback(logging.shutdown)
+        cleanup.callback(stop_logging)
         cleanup.enter_context(enable_faulthandler(paths.log_dir))
         log.info("starting %s with data in %s", args.command or "gui", paths.data_dir)
         seed = partial(seed_demo_store, knowledge=knowledge, resources=resources)

@@ -15,6 +15,7 @@ from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.domain.reading_text import reading_label
+from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
 
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
     from mlorg_desktop.domain.assessment import Assessment
@@ -138,12 +139,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="paper size (default: Letter in US locales, A4 elsewhere)",
     )
     p.add_argument("--title", help="title printed at the top of the sheet")
+    p.add_argument(
+        "--sections",
+        type=_sections,
+        default=None,
+        metavar="LIST",
+        help="comma-separated sections to include (default: all): " + ",".join(SECTIONS),
+    )
     _store_options(p, top_level=False)
 
     p = commands.add_parser("import", help="add assessments from an exchange file")
     p.add_argument("file", metavar="FILE.json")
     _store_options(p, top_level=False)
     return parser
+
+
+def _sections(text: str) -> frozenset[str]:
+    try:
+        return parse_sections(text)
+    except SectionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -372,7 +387,9 @@ def cmd_sheet(
     ensure_platform()
     _app = QGuiApplication.instance() or QGuiApplication([APP_ID])
     source = "demo data" if args.demo else str(store.path)
-    data = build_sheet_data(knowledge, chosen, source, title=args.title or TITLE)
+    data = build_sheet_data(
+        knowledge, chosen, source, title=args.title or TITLE, sections=args.sections or SECTIONS
+    )
     page_size = args.page_size or default_page_size_name()
     try:
         if args.printer:

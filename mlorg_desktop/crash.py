@@ -34,6 +34,15 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
     return log_file
 
 
+def stop_logging() -> None:
+    """Detach and close the log file handler ``setup_logging`` added (the end of a run: a
+    handler left behind would reopen a file in a folder that may be gone, e.g. --demo's)."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "mlorg_log", False)]:
+        root.removeHandler(old)
+        old.close()
+
+
 def _rotate(log_file: Path, *, max_bytes: int, keep: int) -> None:
     try:
         if log_file.stat().st_size <= max_bytes:

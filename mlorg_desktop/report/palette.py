@@ -34,3 +34,17 @@ def series_style(index: int) -> SeriesStyle:
 
 def archetype_color(archetype_id: str) -> str:
     return ARCHETYPE_COLORS.get(archetype_id, "#555555")
+
+
+# Reference (typical) profiles are drawn in greys, never in a series colour, each with its own
+# dash pattern: beside eight assessments in Okabe–Ito colours they read as background.
+REFERENCE_COLORS = ("#595959", "#8C8C8C", "#404040", "#A6A6A6", "#737373")
+REFERENCE_DASHES = ((6, 3), (2, 2), (8, 2, 2, 2), (4, 4), (1, 3))
+
+
+def reference_style(index: int) -> tuple[str, tuple[int, ...]]:
+    """Colour and dash pattern (in pen widths) of the ``index``-th reference profile."""
+    return (
+        REFERENCE_COLORS[index % len(REFERENCE_COLORS)],
+        REFERENCE_DASHES[index % len(REFERENCE_DASHES)],
+    )

@@ -1,17 +1,19 @@
 """render_sheet(): the comparison sheet drawn onto any QPainter, page by page.
 
-Page 1 starts with the title and the two charts, drawn directly as vectors; the summary table
-and one block per assessment follow in a QTextDocument, which paginates and repeats the table
-header. Every page gets a footer with its number. Units are points: the front-ends scale the
-painter so that one unit is 1/72 inch on every device.
+Page 1 opens with the title block, the executive summary, the two charts and their legend,
+drawn directly (charts as vectors, ``report.first_page``); the summary table, one block per
+assessment and the glossary follow in a QTextDocument (``report.sheet_html``), which
+paginates, repeats the table header and is kept tidy by ``report.pagination``. Every page gets
+a footer with its number. Units are points: the front-ends scale the painter so that one unit
+is 1/72 inch on every device.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen, QTextDocument
@@ -20,19 +22,30 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.reading_text import reading_explanation, reading_label
-from mlorg_desktop.report.paper_charts import (
-    LEGEND_LINE,
-    TEXT,
-    draw_fit_bars,
-    draw_legend,
-    draw_radar,
-    font,
+from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
+from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
+from mlorg_desktop.report.pagination import (
+    apply_keep_rules,
+    first_split_row,
+    separate_pages,
+    set_first_page_offset,
+)
+from mlorg_desktop.report.paper_charts import TEXT, font
+from mlorg_desktop.report.sections import SECTIONS
+from mlorg_desktop.report.sheet_html import (
+    STYLE,
+    details_html,
+    glossary_html,
+    series_label,
+    summary_html,
+    table_html,
 )
 
 FOOTER_HEIGHT = 22.0
-CHART_HEIGHT = 210.0
+MAX_TABLE_BREAKS = 40  # one per table page at most; a sheet of 200 rows needs about 20
 TITLE = "ML organization comparison"
+
+__all__ = ["SECTIONS", "TITLE", "SheetData", "build_sheet_data", "render_sheet", "series_label"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,8 @@ class SheetData:
     source: str
     comparison: Comparison
     catalog: Catalog
+    summary: tuple[str, ...] = ()  # one paragraph per row, generated or edited
+    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
 
     @property
     def charted(self) -> tuple[ComparedAssessment, ...]:
@@ -56,39 +71,48 @@ def build_sheet_data(
     *,
     title: str = TITLE,
     today: date | None = None,
+    summary: Sequence[str] | None = None,
+    sections: Iterable[str] = SECTIONS,
+    facts: Mapping[str, SummaryFacts] | None = None,
 ) -> SheetData:
+    """``summary`` replaces the generated paragraphs (the window lets people edit them);
+    ``facts`` feeds the generated ones (see ``domain.summary``)."""
+    comparison = compare(knowledge, assessments)
+    generated = executive_summary(comparison.rows, knowledge.catalog, facts)
     return SheetData(
-        title=title,
+        title=title.strip() or TITLE,
         generated_on=(today or date.today()).isoformat(),
         source=source,
-        comparison=compare(knowledge, assessments),
+        comparison=comparison,
         catalog=knowledge.catalog,
+        summary=tuple(summary) if summary is not None else generated,
+        sections=frozenset(sections),
     )
-
-
-def series_label(a: Assessment, *, with_respondent: bool = True) -> str:
-    parts = [a.organization] + [p for p in (a.unit, a.respondent if with_respondent else "") if p]
-    return " · ".join(parts) + f" ({a.assessed_on})"
 
 
 def render_sheet(
     painter: QPainter, page: QSizeF, data: SheetData, new_page: Callable[[], object]
 ) -> int:
     """Draw the whole sheet; ``new_page`` starts the next page. Returns the page count."""
-    body_height = page.height() - FOOTER_HEIGHT
-    header = first_page_top_height(data)
-    document = sheet_document(data, page.width(), body_height, first_page_offset=header)
+    # Whole points: Qt lays text out in 1/64 point steps, so a fractional page height would
+    # put our page edges and the document's a hair apart (a line drawn on both pages).
+    body_height = float(math.floor(page.height() - FOOTER_HEIGHT))
+    summary_on_top = _has_summary(data) and fits_on_first_page(data, page.width(), body_height)
+    header = first_page_top(None, page.width(), data, with_summary=summary_on_top)
+    document = _paginated(data, page.width(), body_height, header, not summary_on_top)
     pages = document.pageCount()
     for number in range(pages):
         if number and new_page() is False:
             raise RuntimeError("the output device refused to start a new page")
         if number == 0:
-            _draw_first_page_top(painter, page.width(), data)
+            first_page_top(painter, page.width(), data, with_summary=summary_on_top)
         painter.save()
         painter.translate(0, -number * body_height)
         clip = QRectF(0, number * body_height, page.width(), body_height)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
+        # The layout draws every block that touches the clip; a line starting exactly on the
+        # next page's top edge would land (invisibly, but searchably) at this page's foot.
+        context.clip = clip.adjusted(0, 0.5, 0, -0.5)
         context.palette.setColor(context.palette.ColorRole.Text, TEXT)
         painter.setClipRect(clip)
         document.documentLayout().draw(painter, context)
@@ -97,68 +121,50 @@ def render_sheet(
     return pages
 
 
-def first_page_top_height(data: SheetData) -> float:
-    """Height of the title block, charts and legend that _draw_first_page_top draws."""
-    charted = len(data.charted)
-    if not charted:
-        return 46.0
-    note = 14.0 if len(data.comparison.rows) > charted else 0.0
-    return 46.0 + 16 + CHART_HEIGHT + 6 + ((charted + 1) // 2) * LEGEND_LINE + note + 10
+def _paginated(
+    data: SheetData, width: float, height: float, header: float, with_summary: bool
+) -> QTextDocument:
+    """The flowing part, laid out with every page break a reader expects."""
+
+    def build(breaks: frozenset[int], *, table_only: bool) -> QTextDocument:
+        return sheet_document(
+            data,
+            width,
+            height,
+            first_page_offset=header,
+            with_summary=with_summary,
+            table_breaks=breaks,
+            table_only=table_only,
+        )
+
+    def new_break(document: QTextDocument, breaks: frozenset[int]) -> int | None:
+        split = first_split_row(document)
+        if split is None or not split.isdigit() or int(split) in breaks:
+            return None
+        return int(split)
+
+    # Table rows Qt would split start a new page; the text up to the table lays out the same
+    # without what follows it, so these tries are cheap.
+    breaks: frozenset[int] = frozenset()
+    for _ in range(MAX_TABLE_BREAKS):
+        row = new_break(build(breaks, table_only=True), breaks)
+        if row is None:
+            break
+        breaks |= {row}
+    # The keep rules can move text above the table (a flowing summary): check once more.
+    for _ in range(3):
+        document = build(breaks, table_only=False)
+        apply_keep_rules(document)
+        row = new_break(document, breaks)
+        if row is None:
+            break
+        breaks |= {row}
+    separate_pages(document)
+    return document
 
 
-def _draw_first_page_top(painter: QPainter, width: float, data: SheetData) -> float:
-    """Title block, charts and legend; returns the height they take."""
-    painter.save()
-    painter.setPen(TEXT)
-    painter.setFont(font(18, bold=True))
-    painter.drawText(QRectF(0, 0, width, 24), Qt.AlignmentFlag.AlignLeft, data.title)
-    painter.setFont(font(9))
-    rows = data.comparison.rows
-    meta = f"Generated {data.generated_on} · {len(rows)} assessment(s) · Source: {data.source}"
-    metrics = painter.fontMetrics()
-    painter.drawText(
-        QRectF(0, 26, width, 12),
-        Qt.AlignmentFlag.AlignLeft,
-        metrics.elidedText(meta, Qt.TextElideMode.ElideMiddle, int(width)),
-    )
-    y = 46.0
-    charted = data.charted
-    if charted:
-        painter.setFont(font(10, bold=True))
-        half = width * 0.48
-        painter.drawText(
-            QRectF(0, y, half, 14), Qt.AlignmentFlag.AlignLeft, "Positions on the design dimensions"
-        )
-        painter.drawText(
-            QRectF(half + 10, y, width - half - 10, 14),
-            Qt.AlignmentFlag.AlignLeft,
-            "Fit per archetype (0–100)",
-        )
-        draw_radar(painter, QRectF(0, y + 16, half, CHART_HEIGHT), charted, data.catalog)
-        draw_fit_bars(
-            painter,
-            QRectF(half + 10, y + 16, width - half - 10, CHART_HEIGHT),
-            charted,
-            data.catalog,
-        )
-        y += 16 + CHART_HEIGHT + 6
-        y += draw_legend(
-            painter,
-            QRectF(0, y, width, 100),
-            [series_label(r.assessment, with_respondent=False) for r in charted],
-        )
-        if len(rows) > len(charted):
-            painter.setFont(font(8))
-            painter.drawText(
-                QRectF(0, y + 2, width, 12),
-                Qt.AlignmentFlag.AlignLeft,
-                f"The charts show the first {len(charted)} of {len(rows)} "
-                "assessments; the table lists all of them.",
-            )
-            y += 14
-        y += 10
-    painter.restore()
-    return y
+def _has_summary(data: SheetData) -> bool:
+    return "summary" in data.sections and any(p.strip() for p in data.summary)
 
 
 def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, total: int) -> None:
@@ -169,105 +175,54 @@ def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, 
     painter.setPen(TEXT)
     painter.setFont(font(8))
     box = QRectF(0, top + 3, page.width(), 12)
+    number_text = f"Page {number} of {total}"
+    room = page.width() - painter.fontMetrics().horizontalAdvance(number_text) - 12
     painter.drawText(
         box,
         Qt.AlignmentFlag.AlignLeft,
-        f"{data.title} · {data.generated_on} · Confidential: for internal discussion",
+        painter.fontMetrics().elidedText(
+            f"{data.title} · {data.generated_on} · Confidential: for internal discussion",
+            Qt.TextElideMode.ElideMiddle,
+            int(room),
+        ),
     )
-    painter.drawText(box, Qt.AlignmentFlag.AlignRight, f"Page {number} of {total}")
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight, number_text)
     painter.restore()
 
 
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
-
-
 def sheet_document(
-    data: SheetData, width: float, page_height: float, *, first_page_offset: float
+    data: SheetData,
+    width: float,
+    page_height: float,
+    *,
+    first_page_offset: float,
+    with_summary: bool = False,
+    table_breaks: frozenset[int] = frozenset(),
+    table_only: bool = False,
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font(9))
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(width, page_height))
-    root = document.rootFrame().frameFormat()
-    root.setTopMargin(first_page_offset)
-    root.setBottomMargin(0)
-    root.setLeftMargin(0)
-    root.setRightMargin(0)
-    document.rootFrame().setFrameFormat(root)
-    document.setHtml(_html(data))
-    # setHtml resets the root frame; apply the first-page offset again.
-    root = document.rootFrame().frameFormat()
-    root.setTopMargin(first_page_offset)
-    document.rootFrame().setFrameFormat(root)
+    html = _html(data, with_summary=with_summary, table_breaks=table_breaks, table_only=table_only)
+    document.setHtml(html)
+    set_first_page_offset(document, first_page_offset)
     return document
 
 
-def _html(data: SheetData) -> str:
-    names = {a.id: a.name for a in data.catalog.archetypes}
-    dims = data.catalog.dimensions
-    headers = [
-        ("#", 3),
-        ("Assessment", 22),
-        ("Reading", 17),
-        ("Runner-up (margin)", 13),
-        ("Cov.", 9),
-    ] + [(d.short_name, 12) for d in dims]
-    head = "".join(f"<th width='{w}%'>{escape(h)}</th>" for h, w in headers)
-    body = []
-    for index, row in enumerate(data.comparison.rows, start=1):
-        s = row.score
-        runner = f"{names[s.runner_up]} ({s.margin:.0f})" if s.leader and s.runner_up else "—"
-        cells = [
-            str(index),
-            series_label(row.assessment, with_respondent=False),
-            reading_label(s, names),
-            runner,
-            f"{s.answered}/{s.total}",
-        ]
-        cells += [_fmt(s.positions[d.id]) for d in dims]
-        body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    parts = [
-        "<style>th { background: #E8E8E8; font-weight: bold; text-align: left; }"
-        " td, th { padding: 2px; } h3 { font-size: 11px; margin-top: 9px; margin-bottom: 1px; }"
-        " p { margin-top: 1px; margin-bottom: 1px; }"
-        " ul { margin-top: 0px; margin-bottom: 2px; margin-left: 0px; -qt-list-indent: 1; }"
-        " li { margin: 0px; }</style>",
-        "<p style='font-size: 11px'><b>Summary</b> — positions run from 0 to 100 "
-        "(— means too few answers to place); Cov. is questions answered of all questions. "
-        "An archetype is named only when its lead is robust: no answers to the open questions "
-        "could put another ahead (docs/method.md).</p>",
-        "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
-        f"<p style='color:#555555'>{escape(data.catalog.no_best_archetype)}</p>",
-    ]
-    for index, row in enumerate(data.comparison.rows, start=1):
-        parts.append(_assessment_html(index, row, names))
-    return "".join(parts)
-
-
-def _list(items: Sequence[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
-
-
-def _assessment_html(index: int, row: ComparedAssessment, names: dict[str, str]) -> str:
-    a, s, g = row.assessment, row.score, row.guidance
-    who = f"{a.respondent} ({a.role})" if a.respondent and a.role else a.respondent or a.role
-    parts = [f"<h3>{index}. {escape(series_label(a))}</h3>"]
-    if who:
-        parts.append(f"<p>Respondent: {escape(who)}</p>")
-    if s.leader and g:
-        parts.append(
-            f"<p><b>{escape(reading_label(s, names))}</b> — fit {s.fits[s.leader]:.0f}, "
-            f"{s.answered} of {s.total} answered.</p>"
-        )
-        if not s.label_shown:
-            parts.append(f"<p>{escape(reading_explanation(s, names))}</p>")
-        parts.append("<p><b>Top strengths</b></p>" + _list(g.strengths[:2]))
-        parts.append("<p><b>Top risks</b></p>" + _list(list(g.risks[:2]) + list(g.conflicts[:1])))
-    else:
-        parts.append(f"<p>{escape(reading_explanation(s, names))}</p>")
-    if a.notes.strip():
-        notes = "<br>".join(escape(line) for line in a.notes.splitlines())
-        parts.append(f"<p><b>Notes</b></p><p>{notes}</p>")
+def _html(
+    data: SheetData, *, with_summary: bool, table_breaks: frozenset[int], table_only: bool
+) -> str:
+    rows = data.comparison.rows
+    parts = [STYLE]
+    if with_summary and _has_summary(data):
+        parts.append(summary_html(rows, data.summary))
+    if "table" in data.sections:
+        parts.append(table_html(rows, data.catalog, table_breaks))
+    if table_only:
+        return "".join(parts)
+    if "details" in data.sections:
+        parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
+    if "glossary" in data.sections:
+        parts.append(glossary_html(data.catalog))
     return "".join(parts)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget  # noqa: E402
 
 from mlorg_desktop.domain.catalog import Catalog  # noqa: E402
 from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point  # noqa: E402
-from mlorg_desktop.report.palette import archetype_color, series_style  # noqa: E402
+from mlorg_desktop.report.palette import reference_style, series_style  # noqa: E402
 from mlorg_desktop.report.paper_charts import PATTERNS, PEN_STYLES  # noqa: E402
 from mlorg_desktop.report.sheet import series_label  # noqa: E402
 
@@ -138,19 +138,22 @@ class RadarChart(pg.PlotWidget):
     def _make_references(self) -> list[pg.PlotDataItem]:
         count = len(self.catalog.dimensions)
         items = []
+        shown = 0
         for archetype in self.catalog.archetypes:
             refs = [archetype.reference_position(d.id) for d in self.catalog.dimensions]
             if any(r is None for r in refs):
                 continue
+            color, dashes = reference_style(shown)
+            shown += 1
+            pen = pg.mkPen(color, width=1.5)
+            pen.setDashPattern([float(d) for d in dashes])
             pts = [radar_point(r or 0.0, i, count) for i, r in enumerate(refs)]
             closed = pts + pts[:1]
             items.append(
                 self.plot(
                     [p[0] for p in closed],
                     [p[1] for p in closed],
-                    pen=pg.mkPen(
-                        archetype_color(archetype.id), width=1.5, style=Qt.PenStyle.DashLine
-                    ),
+                    pen=pen,
                 )
             )
         return items

@@ -38,6 +38,7 @@ from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.assessment_model import ID_ROLE
 from mlorg_desktop.ui.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.legend import ChartLegend
+from mlorg_desktop.ui.series_labels import HEAD_ROLE, TAIL_ROLE, SeriesLabelDelegate, label_parts
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 3  # beside assessment_model's ID_ROLE and SORT_ROLE
 
@@ -80,7 +81,7 @@ class CompareTab(QWidget):
         self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setItemDelegate(SeriesLabelDelegate(self.list))  # the date is never cut
         self.select_org = QPushButton("Select all of this &organization")
         self.select_org.setToolTip("Tick every assessment of the highlighted row's organization")
         self.select_org.clicked.connect(self.select_current_organization)
@@ -132,6 +133,7 @@ class CompareTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([360, 1000])  # room for labels: "Org · unit · respondent (date)"
         self.setLayout(vbox(splitter, margin=MARGIN))
         self._refresh()
 
@@ -198,7 +200,7 @@ class CompareTab(QWidget):
                 self._add_item(assessment)
                 added = True
             else:
-                self._updating(lambda i=item, a=assessment: i.setText(series_label(a)))
+                self._updating(lambda i=item, a=assessment: _set_label(i, a))
         if added:
             self.items.sort(0)
         if any(i in self._chosen for i in ids):
@@ -215,8 +217,8 @@ class CompareTab(QWidget):
     # Internals ---------------------------------------------------------------------------------
 
     def _add_item(self, assessment: Assessment) -> None:
-        item = QStandardItem(series_label(assessment))
-        item.setToolTip(series_label(assessment))
+        item = QStandardItem()
+        _set_label(item, assessment)
         item.setCheckable(True)
         item.setEditable(False)
         item.setData(assessment.id, ID_ROLE)
@@ -287,9 +289,7 @@ class CompareTab(QWidget):
                 a.reference_position(d) is not None for d in self.knowledge.catalog.dimension_ids
             )
         ]
-        self.legend.set_entries(
-            [series_label(r.assessment) for r in self.comparison.rows], references
-        )
+        self.legend.set_entries([r.assessment for r in self.comparison.rows], references)
         if self.radar is None or self.bars is None:
             return
         self.radar.set_rows(self.comparison.rows, self.overlay.isChecked())
@@ -358,3 +358,11 @@ class CompareTab(QWidget):
                 top.addChild(child)
             self.differences.addTopLevelItem(top)
         self.differences.expandAll()
+
+
+def _set_label(item: QStandardItem, assessment: Assessment) -> None:
+    head, tail = label_parts(assessment)
+    item.setText(head + tail)
+    item.setToolTip(head + tail)
+    item.setData(head, HEAD_ROLE)
+    item.setData(tail, TAIL_ROLE)

@@ -8,21 +8,26 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from mlorg_desktop.report.palette import SeriesStyle, archetype_color, series_style
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.report.palette import SeriesStyle, reference_style, series_style
 from mlorg_desktop.report.paper_charts import PEN_STYLES, draw_marker
+from mlorg_desktop.ui.series_labels import HEAD_ROLE, TAIL_ROLE, SeriesLabelDelegate, label_parts
 
 ICON = QSize(36, 14)
 
 
-def swatch(style: SeriesStyle, *, dashed_reference: bool = False) -> QIcon:
+def swatch(style: SeriesStyle, *, dashes: tuple[int, ...] | None = None) -> QIcon:
+    """A line with the series' marker; with ``dashes``, a reference profile's dashed line."""
     pixmap = QPixmap(ICON)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    line = Qt.PenStyle.DashLine if dashed_reference else PEN_STYLES[style.line]
-    painter.setPen(QPen(QColor(style.color), 2, line))
+    pen = QPen(QColor(style.color), 2, PEN_STYLES[style.line])
+    if dashes:
+        pen.setDashPattern([float(d) for d in dashes])
+    painter.setPen(pen)
     painter.drawLine(QPointF(2, 7), QPointF(34, 7))
-    if not dashed_reference:
+    if not dashes:
         draw_marker(painter, QPointF(18, 7), style, 4)
     painter.end()
     return QIcon(pixmap)
@@ -40,16 +45,25 @@ class ChartLegend(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMaximumHeight(76)
+        self.setItemDelegate(SeriesLabelDelegate(self))
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
 
     def set_entries(
-        self, labels: Sequence[str], references: Sequence[tuple[str, str]] = ()
+        self, assessments: Sequence[Assessment], references: Sequence[tuple[str, str]] = ()
     ) -> None:
-        """``labels`` per series in order; ``references`` as (archetype id, name) pairs."""
+        """One numbered entry per assessment, in order; ``references`` as (id, name) pairs."""
         self.clear()
-        for index, label in enumerate(labels):
-            item = QListWidgetItem(swatch(series_style(index)), f"{index + 1}. {label}")
-            item.setToolTip(label)
+        for index, assessment in enumerate(assessments):
+            head, tail = label_parts(assessment)
+            head = f"{index + 1}. {head}"
+            item = QListWidgetItem(swatch(series_style(index)), head + tail)
+            item.setData(HEAD_ROLE, head)
+            item.setData(TAIL_ROLE, tail)
+            item.setToolTip(head + tail)
             self.addItem(item)
-        for archetype_id, name in references:
-            style = SeriesStyle(archetype_color(archetype_id), "o", "dash")
-            self.addItem(QListWidgetItem(swatch(style, dashed_reference=True), f"Typical {name}"))
+        for index, (_archetype_id, name) in enumerate(references):
+            color, dashes = reference_style(index)
+            style = SeriesStyle(color, "o", "dash")
+            item = QListWidgetItem(swatch(style, dashes=dashes), f"Typical {name}")
+            item.setToolTip(f"Typical {name}: the archetype's reference profile (dashed, grey)")
+            self.addItem(item)

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
     page_setup_action: QAction
     preview_action: QAction
     print_action: QAction
+    print_one_action: QAction
+    sheet_options_action: QAction
     pdf_action: QAction
     undo_delete_action: QAction
     about_action: QAction

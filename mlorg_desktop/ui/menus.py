@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from mlorg_desktop.ui import sheet_commands
+
 if TYPE_CHECKING:
     from mlorg_desktop.ui.main_window import MainWindow
 
@@ -96,7 +98,22 @@ def _build_file_menu(window: MainWindow) -> None:
         QKeySequence("Ctrl+Shift+E"),
         "Save the comparison sheet as a PDF file",
     )
-    file_menu.addActions([w.page_setup_action, w.preview_action, w.print_action, w.pdf_action])
+    w.sheet_options_action = _action(
+        w,
+        "Sheet &Title, Summary and Sections…",
+        lambda: sheet_commands.edit_sheet_options(w),
+        QKeySequence("Ctrl+Shift+T"),
+        "Edit the sheet's title and executive summary; choose its sections",
+    )
+    w.print_one_action = _action(
+        w,
+        "Print This &Assessment…",
+        lambda: sheet_commands.print_current_assessment(w),
+        QKeySequence("Ctrl+Shift+P"),
+        "Print a sheet of the assessment open in the Assessment or Saved tab",
+    )
+    file_menu.addActions([w.page_setup_action, w.sheet_options_action, w.preview_action])
+    file_menu.addActions([w.print_action, w.print_one_action, w.pdf_action])
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     w.file_menu = file_menu

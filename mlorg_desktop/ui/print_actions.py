@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QPageLayout
@@ -19,9 +20,12 @@ from mlorg_desktop.report.output import (
     write_pdf,
 )
 from mlorg_desktop.report.sheet import SheetData, build_sheet_data
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui import dialogs, sheet_options
 from mlorg_desktop.ui.file_locations import FileLocations
 from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.sheet_options import SheetOptions
+
+ONE_TITLE = "ML organization assessment"
 
 
 class SheetPrinting:
@@ -37,9 +41,29 @@ class SheetPrinting:
         self.files = files
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageLayout(page_layout(default_page_size_name()))
+        self.options = SheetOptions()
 
-    def sheet(self, assessments: list[Assessment]) -> SheetData:
-        return build_sheet_data(self.knowledge, assessments, self.source)
+    def sheet(self, assessments: list[Assessment], *, title: str | None = None) -> SheetData:
+        """The sheet as the options say: title, sections, edited summary paragraphs."""
+        data = build_sheet_data(
+            self.knowledge,
+            assessments,
+            self.source,
+            title=title or self.options.title,
+            sections=self.options.sections,
+        )
+        return replace(data, summary=self.options.summary_for(data))
+
+    def edit_options(self, parent: QWidget | None, assessments: list[Assessment]) -> bool:
+        chosen = sheet_options.ask_sheet_options(parent, self.options, self.sheet(assessments))
+        if chosen is None:
+            return False
+        self.options = chosen
+        return True
+
+    def print_one(self, parent: QWidget | None, assessment: Assessment) -> int:
+        """A one-assessment sheet through the print dialog (Assessment and Saved tabs)."""
+        return self.print(parent, [assessment], title=ONE_TITLE)
 
     def page_size_name(self) -> str:
         size = self.printer.pageLayout().pageSize()
@@ -50,11 +74,13 @@ class SheetPrinting:
         # The sheet is designed for portrait; keep whatever size and margins were chosen.
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
 
-    def print(self, parent: QWidget | None, assessments: list[Assessment]) -> int:
+    def print(
+        self, parent: QWidget | None, assessments: list[Assessment], *, title: str | None = None
+    ) -> int:
         if not dialogs.ask_print(parent, self.printer):
             return 0
         try:
-            return print_sheet(self.printer, self.sheet(assessments))
+            return print_sheet(self.printer, self.sheet(assessments, title=title))
         except (SheetOutputError, RuntimeError) as exc:
             self.messenger.error(parent, "Printing failed", str(exc))
             return 0

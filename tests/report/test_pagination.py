@@ -1,0 +1,87 @@
+"""Page by page, as a reader turns them: every page starts at its top margin, no heading is
+left at a page's foot, nothing is drawn twice, and the text layer reads as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlorg_desktop.report.output import write_pdf
+from mlorg_desktop.report.sheet import build_sheet_data
+from mlorg_desktop.report.sheet_html import series_label
+from tests.pdf_tools import LIGATURES, pdf_page_height, pdf_pages, pdf_text, pdf_words
+
+TOP_MARGIN = 16 / 25.4 * 72  # output.MARGINS_MM: 16 mm at the top
+BOTTOM_MARGIN = 14 / 25.4 * 72
+FOOTER = 22.0  # sheet.FOOTER_HEIGHT
+SECTION_HEADINGS = {"Executive summary", "Summary table", "Top strengths", "Top risks", "Notes"}
+
+
+def _lines(words):
+    """Words grouped into printed lines (same top), top to bottom."""
+    rows: dict[int, list] = {}
+    for w in words:
+        rows.setdefault(round(w.y), []).append(w)
+    return [" ".join(w.text for w in sorted(rows[y], key=lambda w: w.x)) for y in sorted(rows)]
+
+
+def _check_every_page(path, headings):
+    pages = pdf_pages(path)
+    height = pdf_page_height(path)
+    body_bottom = height - BOTTOM_MARGIN - FOOTER
+    for page in range(1, pages + 1):
+        words = pdf_words(path, page)
+        first = min(w.y for w in words)
+        # The first text sits in the top margin area: not above it, and not far down the page.
+        assert TOP_MARGIN - 1 <= first <= TOP_MARGIN + 14, (page, first)
+        # No text outside the page body except the footer: a clipped line would be there.
+        stray = [
+            w.text for w in words if w.y < TOP_MARGIN - 1 or body_bottom < w.y < body_bottom + 5
+        ]
+        assert not stray, (page, stray)
+        body = [w for w in words if w.bottom <= body_bottom + 1]
+        last = _lines(body)[-1]
+        assert last not in headings, (page, last)
+        assert not any(h.startswith(last) for h in headings if len(last) > 8), (page, last)
+        if page == pages:
+            assert len(_lines(body)) > 1, "the last page holds a single line"
+
+
+def _render(tmp_path, knowledge, assessments, size):
+    path = tmp_path / f"sheet-{size}.pdf"
+    write_pdf(path, build_sheet_data(knowledge, assessments, "test store"), size, ())
+    return path
+
+
+@pytest.mark.parametrize("repeats", [2, 4, 8])  # notes of different lengths move every break
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_eight_with_long_notes_page_by_page(qapp, knowledge, many, tmp_path, size, repeats):
+    chosen = many(8, note_repeats=repeats)
+    path = _render(tmp_path, knowledge, chosen, size)
+    assert pdf_pages(path) >= 4
+    headings = SECTION_HEADINGS | {f"{i}. {series_label(a)}" for i, a in enumerate(chosen, start=1)}
+    _check_every_page(path, headings)
+    text = pdf_text(path)
+    assert not LIGATURES & set(text)
+    assert "\u2060" not in text and "\u2011" not in text  # no invisible joiners to trip search
+    # Nothing duplicated: each assessment's summary and block heading appear exactly once.
+    flat = " ".join(text.split())
+    for i, a in enumerate(chosen, start=1):
+        assert flat.count(f"{i}. {series_label(a)} — Reads as") == 1, i
+        assert flat.count(f"{i}. {series_label(a)} Respondent: {a.respondent}") == 1, i
+
+
+def test_words_with_fi_ff_ffi_search_as_written(qapp, knowledge, examples, tmp_path):
+    """The footer says "Confidential" and the summary "fit"; both search as typed."""
+    path = _render(tmp_path, knowledge, examples[:3], "A4")
+    text = " ".join(pdf_text(path).split())
+    assert not LIGATURES & set(text)
+    assert text.count("Confidential") == pdf_pages(path)
+    assert "fit" in text and "coverage" in text
+
+
+def test_a_table_across_pages_starts_each_page_at_the_top(qapp, knowledge, many, tmp_path):
+    """Twenty rows: the table runs onto later pages, where Qt may split a row; a split row's
+    lines must not be drawn (clipped) on both pages."""
+    chosen = many(20, note_repeats=3)
+    path = _render(tmp_path, knowledge, chosen, "A4")
+    _check_every_page(path, SECTION_HEADINGS)
