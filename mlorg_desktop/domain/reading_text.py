@@ -68,7 +68,7 @@ def reading_explanation(s: Score, names: Mapping[str, str]) -> str:
         )
     leader, margin = names[s.leader], f"{s.margin:.0f}"
     runner = names[s.runner_up] if s.runner_up else "—"
-    open_count = s.total - s.answered
+    open_count = len(s.open_questions)  # unanswered or Don't know; N/A is closed
     if s.rule == COVERAGE_RULE:
         return (
             f"{leader} is named: {answered_text(s)}, and version 1 names an archetype from "

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.naming import TOO_FEW
+from mlorg_desktop.domain.naming import TOO_FEW, TRANSITIONAL
 from mlorg_desktop.domain.reading_text import (
     COVERAGE_HELP,
     FIT_HELP,
@@ -146,8 +146,13 @@ class ResultsPanel(QScrollArea):
                 "reading.</p>" + _numbers_html(result)
             )
         primary = escape(name[result.leader])
-        why = "Why" if result.label_shown else "Why the lean towards"
-        parts = [f"<h3>{why} {primary}</h3>"]
+        if result.label_shown:
+            heading = f"Why {primary}"
+        elif result.reading == TRANSITIONAL and result.runner_up:
+            heading = f"Why {primary} leads, for now, over {escape(name[result.runner_up])}"
+        else:
+            heading = f"Why the lean towards {primary}"
+        parts = [f"<h3>{heading}</h3>"]
         parts.append("<p><b>Answers that point to it most:</b></p>")
         parts.append(_items([f"{c.question_text} — “{c.answer_text}”" for c in result.supporting]))
         if result.pointing_elsewhere:
