@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
+from mlorg_desktop.domain.reading_text import reading_label
 from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
 
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
@@ -183,7 +184,15 @@ def cmd_list(
                 "assessed_on": a.assessed_on,
                 "primary_archetype": result.primary,
                 "primary_archetype_name": names.get(result.primary or ""),
+                "reading": result.reading,
+                "reading_label": reading_label(result, names),
+                "leader": result.leader,
+                "runner_up": result.runner_up,
+                "margin": round(result.margin, 2),
+                "answered": result.answered,
+                "total": result.total,
                 "coverage": round(result.coverage, 4),
+                "questionnaire_version": a.questionnaire_version,
             }
         )
     if args.json:
@@ -194,11 +203,10 @@ def cmd_list(
         out.write(f"No saved assessments in {store.path}\n")
         return EXIT_OK
     for r in rows:
-        label = r["primary_archetype_name"] or "(too few answers)"
         out.write(
             f"{r['id']}  {r['assessed_on']}  {r['organization']}"
-            f"{' / ' + r['unit'] if r['unit'] else ''}  —  {label}, "
-            f"coverage {r['coverage']:.0%}\n"
+            f"{' / ' + r['unit'] if r['unit'] else ''}  —  {r['reading_label']}, "
+            f"{r['answered']} of {r['total']} answered\n"
         )
     return EXIT_OK
 
@@ -214,6 +222,8 @@ def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextI
         "version": questionnaire.version,
         "title": questionnaire.title,
         "special_answers": SPECIAL_LABELS,
+        "split_answer": {"mainly": "option id", "partly": "option id"},
+        "naming": {"rule": questionnaire.naming.rule, "floor": questionnaire.naming.floor},
         "sections": [
             {
                 "id": s.id,
@@ -223,6 +233,7 @@ def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextI
                         "id": q.id,
                         "text": q.text,
                         "allow_not_applicable": q.allow_not_applicable,
+                        "allow_split": q.allow_split,
                         "options": [
                             {
                                 "id": o.id,
@@ -247,7 +258,8 @@ def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextI
     for s in questionnaire.sections:
         out.write(f"\n== {s.title}\n")
         for q in s.questions:
-            out.write(f"{q.id}: {q.text}\n")
+            split = "  (mainly / partly allowed)" if q.allow_split else ""
+            out.write(f"{q.id}: {q.text}{split}\n")
             for o in q.options:
                 out.write(f"    {o.id}: {o.text}\n")
     return EXIT_OK

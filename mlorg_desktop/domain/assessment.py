@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
+from mlorg_desktop.domain.answers import Answer, Split, answer_from_json, answer_to_json
 from mlorg_desktop.domain.ids import canonical_id, is_canonical
 from mlorg_desktop.domain.questionnaire import QuestionBank
 from mlorg_desktop.domain.validation import DataError
@@ -35,7 +36,7 @@ class Assessment:
     id: str
     organization: str
     questionnaire_version: int
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
     unit: str = ""
     respondent: str = ""
     role: str = ""
@@ -115,8 +116,13 @@ def check_meaning(assessment: Assessment, bank: QuestionBank, where: str) -> Non
                 f"no such question in questionnaire version {questionnaire.version}",
             )
             return
+        if isinstance(answer, Split) and not question.allow_split:
+            fail(f"answers.{question_id}", "this question takes one answer, not mainly/partly")
+        if isinstance(answer, Split) and answer.mainly == answer.partly:
+            fail(f"answers.{question_id}", "mainly and partly must be two different options")
         if not question.accepts(answer):
-            fail(f"answers.{question_id}", f"'{answer}' is not an option of this question")
+            shown = answer_to_json(answer)
+            fail(f"answers.{question_id}", f"'{shown}' is not an option of this question")
 
 
 def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
@@ -134,6 +140,21 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
     return checked_assessment_from_dict(data, bank, where)
 
 
+def _answers(raw: dict[str, object], where: str) -> dict[str, Answer]:
+    """Answers in their domain form; the schema has already allowed only the two shapes."""
+    answers: dict[str, Answer] = {}
+    for question_id, value in raw.items():
+        answer = answer_from_json(value)
+        if answer is None:
+            raise AssessmentError(
+                where,
+                f"answers.{question_id}",
+                'expected an option id or {"mainly": option id, "partly": option id}',
+            )
+        answers[question_id] = answer
+    return answers
+
+
 def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
     """assessment_from_dict for a record the schema has already passed (as part of a whole
     exchange document): only the checks a schema cannot make remain."""
@@ -147,7 +168,7 @@ def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -
         assessed_on=data["assessed_on"],
         notes=data.get("notes") or "",
         questionnaire_version=int(data["questionnaire_version"]),  # 1.0 is the integer 1
-        answers=dict(data["answers"]),
+        answers=_answers(data["answers"], where),
         created_at=data.get("created_at") or utc_now_iso(),
         updated_at=data.get("updated_at") or utc_now_iso(),
     )
@@ -199,10 +220,26 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
     allowed = bank.answer_sets.get(version)
     if allowed is None:
         return None
+    splittable = bank.split_sets[version]
+    parsed: dict[str, Answer] = {}
     for question_id, answer in answers.items():
+        if type(answer) is dict:
+            options = splittable.get(question_id)
+            split = answer_from_json(answer)
+            if (
+                options is None
+                or not isinstance(split, Split)
+                or split.mainly == split.partly
+                or split.mainly not in options
+                or split.partly not in options
+            ):
+                return None
+            parsed[question_id] = split
+            continue
         valid = allowed.get(question_id)
         if valid is None or type(answer) is not str or answer not in valid:
             return None
+        parsed[question_id] = answer
     if _DATE.fullmatch(assessed_on) is None or not all(_STAMP.fullmatch(s) for s in stamps):
         return None
     try:
@@ -215,7 +252,7 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         id=id_,
         organization=organization,
         questionnaire_version=version,
-        answers=dict(answers),
+        answers=parsed,
         unit=unit,
         respondent=respondent,
         role=role,
@@ -236,7 +273,7 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
         "assessed_on": assessment.assessed_on,
         "notes": assessment.notes,
         "questionnaire_version": assessment.questionnaire_version,
-        "answers": dict(assessment.answers),
+        "answers": {q: answer_to_json(a) for q, a in assessment.answers.items()},
         "created_at": assessment.created_at,
         "updated_at": assessment.updated_at,
     }

@@ -56,17 +56,17 @@ def _differences(knowledge: Knowledge, assessments: Sequence[Assessment]) -> lis
     out = []
     for question in newest.questions():
         answers = []
+        comparable = []
         for a in assessments:
-            answer = a.answers.get(question.id)
-            if answer is None:
-                answers.append(UNANSWERED)
+            # The same id means a different question in another version: not compared.
+            if a.questionnaire_version != newest.version:
+                answers.append(f"(questionnaire version {a.questionnaire_version})")
                 continue
-            own = knowledge.bank.get(a.questionnaire_version)
-            try:
-                answers.append(own.question(question.id).answer_text(answer))
-            except KeyError:
-                answers.append(UNANSWERED)
-        if len(set(answers)) > 1:
+            answer = a.answers.get(question.id)
+            text = UNANSWERED if answer is None else question.answer_text(answer)
+            answers.append(text)
+            comparable.append(text)
+        if len(set(comparable)) > 1:
             out.append(Difference(question.id, question.text, tuple(answers)))
     return out
 

@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from mlorg_desktop.domain.answers import Answer, Split
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Question
@@ -30,6 +31,12 @@ def question_label(question_id: str) -> str:
     """``q07`` -> ``Q7``."""
     digits = question_id[1:]
     return f"Q{int(digits)}" if digits.isdigit() else question_id
+
+
+def _option_cell(answer: Answer) -> str:
+    if isinstance(answer, Split):
+        return f"mainly {answer.mainly}, partly {answer.partly}"
+    return answer
 
 
 def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str:
@@ -77,7 +84,7 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
         for question_id in questions:
             answer = a.answers.get(question_id, "")
             text = questionnaire.question(question_id).answer_text(answer) if answer else ""
-            answers += [answer, neutralize(text)]
+            answers += [_option_cell(answer), neutralize(text)]
         writer.writerow(
             [neutralize(t) for t in texts]
             + [str(a.questionnaire_version)]

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mlorg_desktop.domain.catalog import Catalog
+from mlorg_desktop.domain.naming import TOO_FEW
 from mlorg_desktop.domain.questionnaire import Questionnaire
 from mlorg_desktop.domain.scoring import Score
 
@@ -31,10 +32,11 @@ class Guidance:
 
 
 def guidance_for(result: Score, questionnaire: Questionnaire, catalog: Catalog) -> Guidance | None:
-    """Guidance for the named archetype; None while the label is withheld."""
-    if result.primary is None:
+    """Guidance for the leading archetype once there is a reading (named, leaning or
+    transitional); None with too few answers."""
+    if result.leader is None or result.reading == TOO_FEW:
         return None
-    primary = catalog.archetype(result.primary)
+    primary = catalog.archetype(result.leader)
     return Guidance(
         archetype_id=primary.id,
         strengths=primary.strengths,
@@ -48,16 +50,16 @@ def guidance_for(result: Score, questionnaire: Questionnaire, catalog: Catalog) 
 
 def _section_conflicts(result: Score, questionnaire: Questionnaire, catalog: Catalog) -> list[str]:
     """Sections where most answers point to another archetype (data access looking Nascent)."""
-    assert result.primary is not None
-    primary_name = catalog.archetype(result.primary).name
+    assert result.leader is not None
+    primary_name = catalog.archetype(result.leader).name
     notes = []
     for section in questionnaire.sections:
         in_section = [c for c in result.contributions if c.section_id == section.id]
         if len(in_section) < 2:
             continue
         votes = Counter(c.points_to for c in in_section)
-        other, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == result.primary))
-        if other != result.primary and count * 2 > len(in_section):
+        other, count = max(votes.items(), key=lambda kv: (kv[1], kv[0] == result.leader))
+        if other != result.leader and count * 2 > len(in_section):
             notes.append(
                 f"Your answers on “{section.title}” look more like "
                 f"{catalog.archetype(other).name} ({count} of {len(in_section)}) than "
@@ -76,8 +78,8 @@ def _answer_conflicts(result: Score, catalog: Catalog) -> list[str]:
 
 
 def _dimension_notes(result: Score, catalog: Catalog) -> list[DimensionNote]:
-    assert result.primary is not None
-    primary = catalog.archetype(result.primary)
+    assert result.leader is not None
+    primary = catalog.archetype(result.leader)
     notes = []
     for dimension in catalog.dimensions:
         position = result.positions.get(dimension.id)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlorg_desktop.domain.answers import Answer
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.carry_over import AnswerMap, CarriedOver, carry_over, load_answer_maps
 from mlorg_desktop.domain.catalog import Catalog, load_catalog
 from mlorg_desktop.domain.guidance import Guidance, guidance_for
 from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
@@ -15,9 +19,14 @@ from mlorg_desktop.domain.scoring import Score, score
 class Knowledge:
     catalog: Catalog
     bank: QuestionBank
+    answer_maps: dict[int, AnswerMap] = field(default_factory=dict)
 
-    def score(self, questionnaire_version: int, answers: dict[str, str]) -> Score:
+    def score(self, questionnaire_version: int, answers: Mapping[str, Answer]) -> Score:
         return score(self.bank.get(questionnaire_version), self.catalog, answers)
+
+    def reassess(self, original: Assessment) -> CarriedOver:
+        """A dated copy of ``original`` on the newest questionnaire, answers carried over."""
+        return carry_over(original, self.bank, self.answer_maps)
 
     def guidance(self, questionnaire_version: int, result: Score) -> Guidance | None:
         return guidance_for(result, self.bank.get(questionnaire_version), self.catalog)
@@ -26,4 +35,6 @@ class Knowledge:
 def load_knowledge(resources: Path) -> Knowledge:
     """Load and validate the catalog and every questionnaire version under ``resources``."""
     catalog = load_catalog(resources / "catalog")
-    return Knowledge(catalog=catalog, bank=load_question_bank(resources / "questionnaire", catalog))
+    bank = load_question_bank(resources / "questionnaire", catalog)
+    maps = load_answer_maps(resources / "questionnaire", bank)
+    return Knowledge(catalog=catalog, bank=bank, answer_maps=maps)

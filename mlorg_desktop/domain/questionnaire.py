@@ -8,13 +8,33 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlorg_desktop.domain.answers import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    SPECIAL_ANSWERS,
+    SPECIAL_LABELS,
+    Answer,
+    Split,
+)
 from mlorg_desktop.domain.catalog import Catalog, read_json_file
 from mlorg_desktop.domain.validation import DataError, Reader
 
-DONT_KNOW = "dont_know"
-NOT_APPLICABLE = "not_applicable"
-SPECIAL_ANSWERS = (DONT_KNOW, NOT_APPLICABLE)
-SPECIAL_LABELS = {DONT_KNOW: "Don't know", NOT_APPLICABLE: "Not applicable"}
+__all__ = [
+    "DONT_KNOW",
+    "NOT_APPLICABLE",
+    "SPECIAL_ANSWERS",
+    "SPECIAL_LABELS",
+    "Naming",
+    "Option",
+    "Question",
+    "QuestionBank",
+    "Questionnaire",
+    "Section",
+]
+
+# Version 1 named the leader from 70% coverage; version 2 on name a robust lead (docs/method.md).
+COVERAGE_RULE = "coverage"
+ROBUST_RULE = "robust_lead"
 _FILE_PATTERN = re.compile(r"^questionnaire-v(\d+)\.json$")
 
 
@@ -37,10 +57,14 @@ class Question:
     options: tuple[Option, ...]
     allow_not_applicable: bool
     section_id: str
+    allow_split: bool = False
     # Derived once, because scoring and validation run for every stored assessment.
     max_evidence: dict[str, float] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, Option] = field(init=False, repr=False, compare=False)
     _valid: frozenset[str] = field(init=False, repr=False, compare=False)
+    _strongest: dict[tuple[str, str | None], Option] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         best: dict[str, float] = {}
@@ -54,15 +78,41 @@ class Question:
     def option(self, option_id: str) -> Option:
         return self._by_id[option_id]
 
+    def strongest(self, archetype_id: str, against: str | None = None) -> Option:
+        """The option with most evidence for ``archetype_id``; ties go to the one with least
+        evidence for ``against``, then to the first. Cached: the naming rule asks often."""
+        key = (archetype_id, against)
+        best = self._strongest.get(key)
+        if best is None:
+            best = max(
+                self.options,
+                key=lambda o: (
+                    o.evidence.get(archetype_id, 0.0),
+                    -o.evidence.get(against, 0.0) if against else 0.0,
+                ),
+            )
+            self._strongest[key] = best
+        return best
+
     def valid_answers(self) -> tuple[str, ...]:
         specials = SPECIAL_ANSWERS if self.allow_not_applicable else (DONT_KNOW,)
         return tuple(o.id for o in self.options) + specials
 
-    def accepts(self, answer: str) -> bool:
-        """Whether ``answer`` is one of this question's options or allowed special answers."""
+    def accepts(self, answer: Answer) -> bool:
+        """Whether ``answer`` is an option, an allowed special answer or an allowed split."""
+        if isinstance(answer, Split):
+            return (
+                self.allow_split
+                and answer.mainly != answer.partly
+                and answer.mainly in self._by_id
+                and answer.partly in self._by_id
+            )
         return answer in self._valid
 
-    def answer_text(self, answer: str) -> str:
+    def answer_text(self, answer: Answer) -> str:
+        if isinstance(answer, Split):
+            mainly, partly = self.option(answer.mainly).text, self.option(answer.partly).text
+            return f"Mainly: {mainly} Partly: {partly}"
         return SPECIAL_LABELS.get(answer) or self.option(answer).text
 
 
@@ -75,11 +125,21 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Naming:
+    """When a version names an archetype: ``coverage`` (v1: from ``floor`` coverage on) or
+    ``robust_lead`` (v2 on: a lead no open question could overturn, from ``floor`` on)."""
+
+    rule: str = COVERAGE_RULE
+    floor: float = 0.70
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     version: int
     title: str
     instructions: str
     sections: tuple[Section, ...]
+    naming: Naming = Naming()
     _by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -107,6 +167,18 @@ class QuestionBank:
     @property
     def latest(self) -> Questionnaire:
         return self.versions[max(self.versions)]
+
+    @functools.cached_property
+    def split_sets(self) -> dict[int, dict[str, frozenset[str]]]:
+        """For each version, the option ids of each question that accepts a split answer."""
+        return {
+            version: {
+                q.id: frozenset(o.id for o in q.options)
+                for q in questionnaire.questions()
+                if q.allow_split
+            }
+            for version, questionnaire in self.versions.items()
+        }
 
     @functools.cached_property
     def answer_sets(self) -> dict[int, dict[str, frozenset[str]]]:
@@ -178,6 +250,7 @@ def _questionnaire(doc: Reader, catalog: Catalog) -> Questionnaire:
                         "allow_not_applicable", bool, optional=True, default=False
                     ),
                     section_id=section_id,
+                    allow_split=q.get("allow_split", bool, optional=True, default=False),
                 )
             )
         sections.append(
@@ -193,7 +266,23 @@ def _questionnaire(doc: Reader, catalog: Catalog) -> Questionnaire:
         title=doc.text("title"),
         instructions=doc.text("instructions"),
         sections=tuple(sections),
+        naming=_naming(doc),
     )
+
+
+def _naming(doc: Reader) -> Naming:
+    if "naming" not in doc.data:
+        return Naming()
+    n = doc.child("naming")
+    rule = n.text("rule")
+    if rule not in (COVERAGE_RULE, ROBUST_RULE):
+        raise QuestionnaireError(
+            doc.where, n.field("rule"), f"must be '{COVERAGE_RULE}' or '{ROBUST_RULE}'"
+        )
+    floor = n.get("floor", float)
+    if not 0 < floor <= 1:
+        raise QuestionnaireError(doc.where, n.field("floor"), "must be above 0 and at most 1")
+    return Naming(rule=rule, floor=floor)
 
 
 def _unique(r: Reader, key: str, seen: set[str]) -> str:

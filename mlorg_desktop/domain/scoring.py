@@ -1,9 +1,10 @@
 """Archetype fit, dimension positions, coverage and the answers behind them. Pure and deterministic.
 
 Fit of an archetype = evidence the chosen options give it / the most evidence the same answered
-questions could have given it, on 0-100. Changing an answer to one with more evidence for an
-archetype, or answering a new question with its strongest option for that archetype, can only
-raise that archetype's fit.
+questions could have given it, on 0-100. A split answer ("mainly X, partly Y") gives 2/3 of X's
+evidence and 1/3 of Y's. Changing an answer to one with more evidence for an archetype, or
+answering a new question with its strongest option for that archetype, can only raise that
+archetype's fit. The reading (named, leaning, ...) is decided in ``naming``; docs/method.md.
 """
 
 from __future__ import annotations
@@ -12,8 +13,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from mlorg_desktop.domain.answers import DONT_KNOW, Answer, is_answered, shares
 from mlorg_desktop.domain.catalog import Catalog
-from mlorg_desktop.domain.questionnaire import SPECIAL_ANSWERS, Question, Questionnaire
+from mlorg_desktop.domain.naming import (
+    LEANING,
+    NAMED,
+    Reading,
+    Tally,
+    answer_splits,
+    answers_to_settle,
+    floor_count,
+    read,
+)
+from mlorg_desktop.domain.questionnaire import COVERAGE_RULE, Question, Questionnaire
 
 LABEL_COVERAGE = 0.70
 EXPLANATION_SIZE = 6
@@ -43,10 +55,24 @@ class Score:
     answered: int
     total: int
     positions: dict[str, float | None]
+    reading_detail: Reading
+    rule: str  # the questionnaire version's naming rule
+    floor: int  # the fewest answered questions that can carry a name
     # The answered questions, kept so the explanation is built only when someone reads it:
     # listing thousands of assessments needs the fit and coverage, not the reasons.
-    answered_pairs: tuple[tuple[Question, str], ...] = field(repr=False, compare=False)
+    answered_pairs: tuple[tuple[Question, Answer], ...] = field(repr=False, compare=False)
     archetype_order: tuple[str, ...] = field(repr=False, compare=False)
+    # Kept for answers_to_settle, which only the explanation of a leaning reading needs.
+    tally: Tally = field(repr=False, compare=False)
+    open_questions: tuple[Question, ...] = field(repr=False, compare=False)
+
+    @cached_property
+    def settle(self) -> int:
+        """Leaning: answers in line with the leader that would make its lead robust; too few
+        answers: answers still needed to reach the floor; otherwise 0."""
+        if self.reading == LEANING and self.leader:
+            return answers_to_settle(self.tally, self.leader, self.ranking, self.open_questions)
+        return self.reading_detail.settle
 
     @cached_property
     def contributions(self) -> tuple[Contribution, ...]:
@@ -72,17 +98,23 @@ class Score:
         return tuple(ranked[:EXPLANATION_SIZE])
 
     @property
+    def reading(self) -> str:
+        """``named``, ``leaning``, ``transitional`` or ``too few answers``."""
+        return self.reading_detail.kind
+
+    @property
     def label_shown(self) -> bool:
-        return self.leader is not None and self.coverage >= LABEL_COVERAGE
+        return self.reading == NAMED
 
     @property
     def primary(self) -> str | None:
-        """The archetype label, or None when coverage is too low to name one."""
+        """The named archetype, or None when the reading names none."""
         return self.leader if self.label_shown else None
 
     @property
     def withheld_reason(self) -> str:
-        if self.label_shown:
+        """Why no archetype is named; empty when one is. Version 1's wording is kept."""
+        if self.label_shown or self.rule != COVERAGE_RULE:
             return ""
         needed = _answers_needed(self.total, self.answered)
         if self.leader is None:
@@ -97,25 +129,41 @@ class Score:
         )
 
 
-def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, str]) -> Score:
-    """Score ``answers`` (question id -> option id, or a special answer) against the catalog."""
+def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, Answer]) -> Score:
+    """Score ``answers`` (question id -> option id, split or special answer) against the catalog."""
     archetypes = catalog.archetype_ids
     earned = dict.fromkeys(archetypes, 0.0)
     possible = dict.fromkeys(archetypes, 0.0)
     position_sums: dict[str, list[float]] = {d: [] for d in catalog.dimension_ids}
-    answered: list[tuple[Question, str]] = []
+    answered: list[tuple[Question, Answer]] = []
+    open_questions: list[Question] = []
     for question in questionnaire.questions():
         answer = answers.get(question.id)
-        if answer is None or answer in SPECIAL_ANSWERS:
+        if not is_answered(answer):
+            if answer is None or answer == DONT_KNOW:
+                open_questions.append(question)
             continue
-        option = question.option(answer)
+        assert answer is not None
         answered.append((question, answer))
         for archetype_id, weight in question.max_evidence.items():
             possible[archetype_id] += weight
-        for archetype_id, weight in option.evidence.items():
-            earned[archetype_id] += weight
-        for dimension_id, value in option.positions.items():
-            position_sums[dimension_id].append(value)
+        if isinstance(answer, str):
+            option = question.option(answer)
+            for archetype_id, weight in option.evidence.items():
+                earned[archetype_id] += weight
+            for dimension_id, value in option.positions.items():
+                position_sums[dimension_id].append(value)
+            continue
+        placed: dict[str, list[tuple[float, float]]] = {}
+        for option_id, share in shares(answer):
+            option = question.option(option_id)
+            for archetype_id, weight in option.evidence.items():
+                earned[archetype_id] += share * weight
+            for dimension_id, value in option.positions.items():
+                placed.setdefault(dimension_id, []).append((share, value))
+        for dimension_id, parts in placed.items():
+            total_share = sum(share for share, _ in parts)
+            position_sums[dimension_id].append(sum(sh * v for sh, v in parts) / total_share)
 
     fits = {a: (100.0 * earned[a] / possible[a] if possible[a] else 0.0) for a in archetypes}
     order = {a: i for i, a in enumerate(archetypes)}
@@ -125,6 +173,15 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
     margin = fits[leader] - fits[runner_up] if leader and runner_up else 0.0
     positions = {d: (sum(v) / len(v) if v else None) for d, v in position_sums.items()}
     total = questionnaire.question_count
+    reading = read(
+        questionnaire,
+        Tally(earned, possible),
+        ranking,
+        leader,
+        len(answered),
+        open_questions,
+        answer_splits(answered),
+    )
     return Score(
         fits=fits,
         ranking=ranking,
@@ -135,36 +192,50 @@ def score(questionnaire: Questionnaire, catalog: Catalog, answers: Mapping[str, 
         answered=len(answered),
         total=total,
         positions=positions,
+        reading_detail=reading,
+        rule=questionnaire.naming.rule,
+        floor=floor_count(questionnaire),
         answered_pairs=tuple(answered),
         archetype_order=archetypes,
+        tally=Tally(earned, possible),
+        open_questions=tuple(open_questions),
     )
 
 
+def answer_evidence(question: Question, answer: Answer) -> dict[str, float]:
+    """The evidence one answer gives each archetype (a split blends its two options)."""
+    evidence: dict[str, float] = {}
+    for option_id, share in shares(answer):
+        for archetype_id, weight in question.option(option_id).evidence.items():
+            evidence[archetype_id] = evidence.get(archetype_id, 0.0) + share * weight
+    return evidence
+
+
 def _contributions(
-    answered: list[tuple[Question, str]], leader: str | None, archetypes: tuple[str, ...]
+    answered: list[tuple[Question, Answer]], leader: str | None, archetypes: tuple[str, ...]
 ) -> tuple[Contribution, ...]:
     if leader is None:
         return ()
     contributions = []
     for question, answer in answered:
-        option = question.option(answer)
-        if not option.evidence:
+        evidence = answer_evidence(question, answer)
+        if not evidence:
             continue
         # The strongest archetype of this answer; ties go to the leader, then catalog order.
-        top = max(option.evidence.values())
-        if option.evidence.get(leader, 0.0) == top:
+        top = max(evidence.values())
+        if evidence.get(leader, 0.0) == top:
             points_to = leader
         else:
-            points_to = next(a for a in archetypes if option.evidence.get(a, 0.0) == top)
+            points_to = next(a for a in archetypes if evidence.get(a, 0.0) == top)
         contributions.append(
             Contribution(
                 question_id=question.id,
                 question_text=question.text,
                 section_id=question.section_id,
-                answer_text=option.text,
-                weight_for_leader=option.evidence.get(leader, 0.0),
+                answer_text=question.answer_text(answer),
+                weight_for_leader=evidence.get(leader, 0.0),
                 points_to=points_to,
-                weight_for_points_to=option.evidence[points_to],
+                weight_for_points_to=evidence[points_to],
             )
         )
     return tuple(contributions)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import ComparedAssessment
+from mlorg_desktop.domain.naming import LEANING, TRANSITIONAL
 
 NEAR_TIE = 5.0  # fit points: below this the runner-up is practically level
 CLEAR_LEAD = 15.0  # fit points: from this on the lead is clear
@@ -40,6 +41,15 @@ def margin_in_words(margin: float) -> str:
 def reading(row: ComparedAssessment, catalog: Catalog) -> str:
     """One sentence: what the assessment reads as, and how firmly."""
     s = row.score
+    if s.primary is None and s.leader and s.runner_up and s.reading == TRANSITIONAL:
+        leader, runner = catalog.archetype(s.leader).name, catalog.archetype(s.runner_up).name
+        return f"Reads as transitional between {leader} and {runner} (margin {s.margin:.0f})."
+    if s.primary is None and s.leader and s.reading == LEANING:
+        leader = catalog.archetype(s.leader).name
+        return (
+            f"Leaning towards {leader} (fit {s.fits[s.leader]:.0f}); about {s.settle} more "
+            "answers in line with it would settle it."
+        )
     if s.primary is None:
         if s.leader is None:
             return "No archetype yet: no answer carries evidence for one."

@@ -13,6 +13,7 @@ from html import escape
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import ComparedAssessment
+from mlorg_desktop.domain.reading_text import reading_explanation, reading_label
 
 WORD_JOINER = "\u2060"  # forbids a line break here; not written to the PDF's text layer
 _HYPHEN_IN_WORD = re.compile(r"(?<=\w)-(?=\w)")
@@ -59,7 +60,7 @@ def table_html(
     headers = [
         ("#", 3),
         ("Assessment", 22),
-        ("Primary archetype", 15),
+        ("Reading", 15),
         ("Runner-up", 15),
         ("Cov.", 9),
     ] + [(d.short_name, 12) for d in dims]
@@ -74,23 +75,22 @@ def table_html(
                 + f"<thead><tr>{head}</tr></thead><tbody>"
             )
         s = row.score
-        primary = names[s.primary] if s.primary else "not named (coverage below 70%)"
-        runner = (
-            f"{names[s.runner_up]}, margin {s.margin:.0f}" if s.primary and s.runner_up else "—"
-        )
+        runner = f"{names[s.runner_up]}, margin {s.margin:.0f}" if s.leader and s.runner_up else "—"
         cells = [
             str(index),
             series_label(row.assessment),
-            primary,
+            reading_label(s, names),
             runner,
-            f"{s.coverage:.0%}",
+            f"{s.answered}/{s.total}",
         ]
         cells += [_fmt(s.positions[d.id]) for d in dims]
         body.append("<tr>" + "".join(f"<td>{whole(c)}</td>" for c in cells) + "</tr>")
     return (
         "<h3 style='margin-top: 4px'>Summary table</h3>"
-        "<p>Positions run from 0 to 100 (— means too few answers to place); Cov. is the share "
-        "of questions answered; the margin is how many fit points the runner-up trails by.</p>"
+        "<p>Positions run from 0 to 100 (— means too few answers to place); Cov. is questions "
+        "answered of all questions; the margin is how many fit points the runner-up trails by. "
+        "An archetype is named only when its lead is robust: no answers to the open questions "
+        "could put another ahead (docs/method.md).</p>"
         f"{''.join(body)}</tbody></table>"
         f"<p style='color:#555555'>{whole(catalog.no_best_archetype)}</p>"
     )
@@ -111,15 +111,17 @@ def details_html(index: int, row: ComparedAssessment, catalog: Catalog) -> str:
     parts = [f"<h3>{index}. {whole(series_label(a))}</h3>"]
     if who:
         parts.append(f"<p>Respondent: {whole(who)}</p>")
-    if s.primary and g:
+    if s.leader and g:
         parts.append(
-            f"<p><b>{whole(names[s.primary])}</b> — fit {s.fits[s.primary]:.0f}, "
-            f"coverage {s.coverage:.0%}.</p>"
+            f"<p><b>{whole(reading_label(s, names))}</b> — fit {s.fits[s.leader]:.0f}, "
+            f"coverage {s.coverage:.0%} ({s.answered} of {s.total} answered).</p>"
         )
+        if not s.label_shown:
+            parts.append(f"<p>{whole(reading_explanation(s, names))}</p>")
         parts.append("<h4>Top strengths</h4>" + _list(g.strengths[:2]))
         parts.append("<h4>Top risks</h4>" + _list(list(g.risks[:2]) + list(g.conflicts[:1])))
     else:
-        parts.append(f"<p>{whole(s.withheld_reason)}</p>")
+        parts.append(f"<p>{whole(reading_explanation(s, names))}</p>")
     if a.notes.strip():
         parts.append("<h4>Notes</h4>")
         parts.extend(f"<p>{whole(line)}</p>" for line in a.notes.splitlines() if line.strip())

@@ -3,6 +3,11 @@
 Schema 1 was the first layout (fields ``date``, ``team`` and ``questionnaire``, no timestamps).
 Schema 2 names them ``assessed_on``, ``unit`` and ``questionnaire_version`` and records
 ``created_at``/``updated_at`` in ISO 8601 UTC. Migrations work on the raw JSON document.
+
+Questionnaire version 2 added split answers (``{"mainly": id, "partly": id}``) as a second shape
+of an answer value. That needs no new schema: every schema 2 record is still valid as it is, and
+an app that does not know questionnaire version 2 cannot read a version 2 record whatever the
+schema says, so a bump would migrate nothing and protect nothing.
 """
 
 from __future__ import annotations

@@ -15,9 +15,20 @@ from PySide6.QtCore import (
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.reading_text import (
+    COVERAGE_HELP,
+    RULE_HELP,
+    reading_explanation,
+    reading_label,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Organization", "Team / unit", "Respondent", "Date", "Primary archetype", "Coverage")
+COLUMNS = ("Organization", "Team / unit", "Respondent", "Date", "Reading", "Answered")
+HEADER_TIPS = {
+    4: "Named, leaning towards, transitional between two, or too few answers (docs/method.md).\n"
+    + RULE_HELP,
+    5: COVERAGE_HELP,
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -29,8 +40,9 @@ class Row:
     """One assessment; its score is computed the first time a scored column is asked for."""
 
     assessment: Assessment
-    primary: str = ""  # archetype name, or a dash while withheld
+    primary: str = ""  # the reading: "Independent", "Leaning towards R&D", ...
     coverage: float = -1.0
+    answered: str = ""  # "17 of 27"
     text: str = ""  # every cell, lower-cased, for filtering
 
     @property
@@ -45,7 +57,7 @@ class Row:
             a.respondent,
             a.assessed_on,
             self.primary,
-            f"{self.coverage:.0%}",
+            self.answered,
         )
 
 
@@ -144,8 +156,9 @@ class AssessmentTableModel(QAbstractTableModel):
         if not row.scored:
             a = row.assessment
             result = self.knowledge.score(a.questionnaire_version, a.answers)
-            row.primary = self._names[result.primary] if result.primary else "— (too few answers)"
+            row.primary = reading_label(result, self._names)
             row.coverage = result.coverage
+            row.answered = f"{result.answered} of {result.total}"
         return row
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -162,6 +175,8 @@ class AssessmentTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -170,6 +185,12 @@ class AssessmentTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if index.column() in SCORED_COLUMNS or role == Qt.ItemDataRole.ToolTipRole:
             row = self._scored(row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in SCORED_COLUMNS:
+            # Only on hover: the words (and how many answers would settle it) cost more than
+            # the reading itself.
+            a = row.assessment
+            result = self.knowledge.score(a.questionnaire_version, a.answers)
+            return reading_explanation(result, self._names)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.cells()[index.column()]
         if role == ID_ROLE:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlorg_desktop.domain.answers import is_answered
 from mlorg_desktop.domain.assessment import NAME_MAX, Assessment, new_id
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Questionnaire
@@ -194,9 +195,13 @@ class AssessmentTab(QWidget):
         self._show(assessment)
 
     def start_reassessment(self, original: Assessment) -> None:
-        """A new, unsaved copy of ``original`` dated today, answered the same way."""
-        copy = original.reassessed()
-        self._show(None, template=copy)
+        """A new, unsaved copy of ``original`` dated today, answered the same way; an older
+        questionnaire version opens as the newest, with unchanged answers carried over and the
+        others marked for review."""
+        carried = self.knowledge.reassess(original)
+        self._show(None, template=carried.assessment)
+        for question_id, previous in carried.to_review.items():
+            self.cards[question_id].set_review(previous)
         self._set_dirty(True)
 
     def start_new(self) -> None:
@@ -277,6 +282,7 @@ class AssessmentTab(QWidget):
             answers = source.answers if source else {}
             for qid, card in self.cards.items():
                 card.set_answer(answers.get(qid, ""))
+                card.set_review("")
         finally:
             self._loading = False
         self._set_dirty(False)
@@ -334,7 +340,7 @@ class AssessmentTab(QWidget):
             self.notes,
         ]
         for card in self.cards.values():
-            chain.extend(card.options())
+            chain.extend(card.focus_widgets())
         chain.extend(self.results.focus_chain())
         set_tab_order(chain)
 
@@ -345,7 +351,7 @@ class AssessmentTab(QWidget):
             self._set_dirty(True)
             self._update_title()
 
-    def _on_card_answer_changed(self, _question_id: str, _answer: str) -> None:
+    def _on_card_answer_changed(self, _question_id: str, _answer: object) -> None:
         if not self._loading:
             self._set_dirty(True)
             self._refresh_results()
@@ -374,12 +380,13 @@ class AssessmentTab(QWidget):
         version = self.questionnaire.version
         result = self.knowledge.score(version, answers)
         self.results.show_score(result, self.knowledge.guidance(version, result))
-        self.progress.setValue(len(answers))
+        # The same count as the result's: Don't know and Not applicable are not answers.
+        self.progress.setValue(result.answered)
         for row in range(self.sections.count()):
             item = self.sections.item(row)
             section_id = item.data(Qt.ItemDataRole.UserRole)
             cards = [c for c in self.cards.values() if c.question.section_id == section_id]
-            done = sum(1 for c in cards if c.answer())
+            done = sum(1 for c in cards if is_answered(c.answer() or None))
             title = next(s.title for s in self.questionnaire.sections if s.id == section_id)
             item.setText(f"{'✓ ' if done == len(cards) else ''}{title} ({done}/{len(cards)})")
 

@@ -26,6 +26,13 @@ from PySide6.QtWidgets import (
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.reading_text import (
+    COVERAGE_HELP,
+    MARGIN_HELP,
+    RULE_HELP,
+    reading_explanation,
+    reading_label,
+)
 from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.accessibility import name_clear_button
@@ -293,27 +300,41 @@ class CompareTab(QWidget):
     def _fill_table(self) -> None:
         names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
         dims = self.knowledge.catalog.dimensions
-        headers = ["Assessment", "Primary", "Runner-up", "Margin", "Coverage"] + [
+        headers = ["Assessment", "Reading", "Runner-up", "Margin", "Answered"] + [
             d.short_name for d in dims
+        ]
+        tips = [
+            "",
+            RULE_HELP,
+            "The archetype with the second-best fit.",
+            MARGIN_HELP,
+            COVERAGE_HELP,
         ]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        for c, tip in enumerate(tips):
+            header = self.table.horizontalHeaderItem(c)
+            if header is not None and tip:
+                header.setToolTip(tip)
         self.table.setRowCount(len(self.comparison.rows))
         for r, row in enumerate(self.comparison.rows):
             s = row.score
             cells = [
                 series_label(row.assessment),
-                names[s.primary] if s.primary else "— (coverage below 70%)",
-                names[s.runner_up] if s.primary and s.runner_up else "—",
-                f"{s.margin:.0f}" if s.primary else "—",
-                f"{s.coverage:.0%}",
+                reading_label(s, names),
+                names[s.runner_up] if s.leader and s.runner_up else "—",
+                f"{s.margin:.0f}" if s.leader else "—",
+                f"{s.answered} of {s.total}",
             ]
             cells += [
                 "—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims
             ]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == 1:
+                    item.setToolTip(reading_explanation(s, names))
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
     def _fill_differences(self) -> None:

@@ -2,6 +2,10 @@
 
 Keyboard rules (issue 11): each card is one Tab stop, on its chosen option or, unanswered, on
 its first option; arrow keys move between the options and Space chooses the focused one.
+
+A question about structure (``allow_split``) also has a "Partly true as well" list, the card's
+second Tab stop: the chosen option is what is *mainly* true, the list adds one that is *partly*
+true (docs/method.md). Arrow keys change the list's choice; it is off until an option is chosen.
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -19,12 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlorg_desktop.domain.answers import Answer, Split
 from mlorg_desktop.domain.questionnaire import (
     DONT_KNOW,
     NOT_APPLICABLE,
     SPECIAL_LABELS,
     Question,
 )
+
+NOTHING_ELSE = "Nothing else"
 
 
 class _OptionLabel(QLabel):
@@ -51,11 +59,12 @@ class QuestionCard(QGroupBox):
     children to it).
 
     Signals:
-        answer_changed(question_id, answer): answer is '' when cleared.
+        answer_changed(question_id, answer): an option id, a special answer, a Split, or ''
+            when cleared.
         option_focused(QRadioButton): an option got keyboard or mouse focus.
     """
 
-    answer_changed = Signal(str, str)
+    answer_changed = Signal(str, object)
     option_focused = Signal(QRadioButton)
 
     def __init__(self, number: int, question: Question, parent: QWidget | None = None) -> None:
@@ -63,8 +72,8 @@ class QuestionCard(QGroupBox):
         # a wrapping label inside, and the group's accessible name carries both.
         super().__init__(f"Question {number}", parent)
         self.question = question
-        self.setObjectName(f"question_{question.id}")
         self.setAccessibleName(f"Question {number}: {question.text}")
+        self.setObjectName(f"question_{question.id}")
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(6)
@@ -94,24 +103,107 @@ class QuestionCard(QGroupBox):
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
+        self.partly: QComboBox | None = None
+        if question.allow_split:
+            self.partly = self._partly_list(number)
+            hint = QLabel("Partly true as well:")
+            hint.setToolTip(
+                "If the organization is mixed, keep the option that is mainly true chosen "
+                "above and pick here the one that is true for a smaller part of it."
+            )
+            grid.addWidget(hint, len(choices) + 1, 0, 1, 2)
+            grid.addWidget(self.partly, len(choices) + 2, 0, 1, 2)
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setVisible(False)
+        grid.addWidget(self.review, len(choices) + 3, 0, 1, 2)
         self.group.buttonToggled.connect(self._on_group_toggled)
         self._reset_tab_stop()
+        self._sync_partly()
 
-    def answer(self) -> str:
+    def _partly_list(self, number: int) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(f"Partly true as well, question {number}")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(24)
+        box.addItem(NOTHING_ELSE, "")
+        for option in self.question.options:
+            box.addItem(option.text, option.id)
+            box.setItemData(box.count() - 1, option.text, Qt.ItemDataRole.ToolTipRole)
+        box.currentIndexChanged.connect(self._on_partly_changed)
+        return box
+
+    def answer(self) -> Answer:
+        """The chosen option (or special answer), a Split when a partly option is added, or ''."""
         checked = self.group.checkedButton()
-        return str(checked.property("answer_id")) if checked else ""
+        if not checked:
+            return ""
+        mainly = str(checked.property("answer_id"))
+        partly = self._partly_id()
+        return Split(mainly, partly) if partly and partly != mainly else mainly
 
-    def set_answer(self, answer: str) -> None:
+    def set_answer(self, answer: Answer) -> None:
         """Show ``answer`` without emitting answer_changed ('' clears the choice)."""
+        mainly, partly = (
+            (answer.mainly, answer.partly) if isinstance(answer, Split) else (answer, "")
+        )
         self.group.blockSignals(True)
         try:
-            if answer:
-                self.buttons[answer].setChecked(True)
+            if mainly:
+                self.buttons[mainly].setChecked(True)
             else:
                 self._clear()
         finally:
             self.group.blockSignals(False)
+        if self.partly is not None:
+            self.partly.blockSignals(True)
+            self.partly.setCurrentIndex(max(self.partly.findData(partly), 0))
+            self.partly.blockSignals(False)
         self._reset_tab_stop()
+        self._sync_partly()
+
+    def set_review(self, previous: str) -> None:
+        """Mark the question for review after re-assessing an older version ('' unmarks it)."""
+        self.review.setText(
+            f"<i>Please review: your earlier answer was “{escape(previous)}”, which this "
+            "version asks differently.</i>"
+            if previous
+            else ""
+        )
+        self.review.setVisible(bool(previous))
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Everything in the card Tab can reach, in order: the options, then the partly list."""
+        widgets: list[QWidget] = list(self.options())
+        if self.partly is not None:
+            widgets.append(self.partly)
+        return widgets
+
+    def _partly_id(self) -> str:
+        if self.partly is None or not self.partly.isEnabled():
+            return ""
+        return str(self.partly.currentData() or "")
+
+    def _sync_partly(self) -> None:
+        """The partly list is usable once a real option is chosen, and never offers that one."""
+        if self.partly is None:
+            return
+        checked = self.group.checkedButton()
+        mainly = str(checked.property("answer_id")) if checked else ""
+        real = mainly in {o.id for o in self.question.options}
+        self.partly.setEnabled(real)
+        model = self.partly.model()
+        assert isinstance(model, QStandardItemModel)
+        for row in range(1, self.partly.count()):
+            item = model.item(row)
+            item.setEnabled(self.partly.itemData(row) != mainly)
+        if self.partly.currentData() == mainly or not real:
+            self.partly.blockSignals(True)
+            self.partly.setCurrentIndex(0)
+            self.partly.blockSignals(False)
+
+    def _on_partly_changed(self, _index: int) -> None:
+        self.answer_changed.emit(self.question.id, self.answer())
 
     def tab_stop(self) -> QRadioButton:
         """The option Tab reaches: the chosen one, or the first while nothing is chosen."""
@@ -153,4 +245,6 @@ class QuestionCard(QGroupBox):
     def _on_group_toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked:
             self._reset_tab_stop()
-            self.answer_changed.emit(self.question.id, str(button.property("answer_id")))
+            self._sync_partly()
+            self.set_review("")
+            self.answer_changed.emit(self.question.id, self.answer())

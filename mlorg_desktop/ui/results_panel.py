@@ -16,6 +16,16 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.naming import TOO_FEW, TRANSITIONAL
+from mlorg_desktop.domain.reading_text import (
+    COVERAGE_HELP,
+    FIT_HELP,
+    MARGIN_HELP,
+    answered_text,
+    reading_explanation,
+    reading_label,
+    rule_help,
+)
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.report.palette import archetype_color
 from mlorg_desktop.ui.accessibility import announce
@@ -61,7 +71,9 @@ class ResultsPanel(QScrollArea):
         inner.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         inner.addWidget(QLabel("<h3>Result</h3>"))
         inner.addWidget(self.headline)
-        inner.addWidget(QLabel("<b>Fit per archetype</b> (0–100)"))
+        fit_title = QLabel("<b>Fit per archetype</b> (0–100)")
+        fit_title.setToolTip(FIT_HELP)
+        inner.addWidget(fit_title)
         fits = QGridLayout()
         fits.setColumnStretch(1, 1)
         for row, archetype in enumerate(catalog.archetypes):
@@ -70,6 +82,7 @@ class ResultsPanel(QScrollArea):
             bar.setTextVisible(False)
             bar.setFixedHeight(14)
             bar.setAccessibleName(f"Fit for {archetype.name}")
+            bar.setToolTip(FIT_HELP)
             color = archetype_color(archetype.id)
             bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
             value = QLabel("0")
@@ -118,37 +131,44 @@ class ResultsPanel(QScrollArea):
     def show_score(self, result: Score, guidance: Guidance | None) -> None:
         catalog = self.knowledge.catalog
         name = {a.id: a.name for a in catalog.archetypes}
-        if result.primary:
+        label = reading_label(result, name)
+        numbers = ""
+        detail = ""
+        if result.leader:
             runner = name[result.runner_up] if result.runner_up else "none"
-            verdict = f"Result: {name[result.primary]}."
+            numbers = (
+                f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
+                f"coverage {result.coverage:.0%} ({answered_text(result)})</p>"
+            )
             detail = (
                 f"Runner-up: {runner}, margin {result.margin:.0f} points, "
-                f"coverage {result.coverage:.0%} ({result.answered} of {result.total} answered)."
+                f"coverage {result.coverage:.0%} ({answered_text(result)})."
             )
-            self.headline.setText(
-                f"<p style='font-size:large'><b>{escape(name[result.primary])}</b></p>"
-                f"<p>Runner-up: {escape(runner)} · margin {result.margin:.0f} points · "
-                f"coverage {result.coverage:.0%} ({result.answered} of {result.total})</p>"
-            )
-        else:
-            verdict = "No archetype named yet."
-            detail = result.withheld_reason
-            self.headline.setText(
-                f"<p><b>No archetype named yet.</b></p><p>{escape(result.withheld_reason)}</p>"
-            )
-        self._describe(verdict, detail)
+        headline = label if result.reading != TOO_FEW else "No archetype named yet."
+        explanation = reading_explanation(result, name)
+        self.headline.setText(
+            f"<p style='font-size:large'><b>{escape(headline)}</b></p>{numbers}"
+            f"<p>{escape(explanation)}</p>"
+        )
+        self.headline.setToolTip(
+            "\n\n".join((rule_help(result), FIT_HELP, MARGIN_HELP, COVERAGE_HELP))
+        )
+        verdict = f"Result: {headline}." if result.reading != TOO_FEW else headline
+        # Spoken: the verdict and its numbers; the reason for the reading is the description.
+        self._describe(verdict, detail or explanation)
+        self.headline.setAccessibleDescription(explanation)
         for archetype_id, bar in self.bars.items():
             bar.setValue(round(result.fits[archetype_id]))
             self.values[archetype_id].setText(f"{result.fits[archetype_id]:.0f}")
         for dimension in catalog.dimensions:
             markers = [Marker(result.positions[dimension.id], "You", "#000000")]
-            if result.primary:
-                reference = catalog.archetype(result.primary).reference_position(dimension.id)
+            if guidance is not None and result.leader:
+                reference = catalog.archetype(result.leader).reference_position(dimension.id)
                 markers.append(
                     Marker(
                         reference,
-                        f"Typical {name[result.primary]}",
-                        archetype_color(result.primary),
+                        f"Typical {name[result.leader]}",
+                        archetype_color(result.leader),
                         hollow=True,
                     )
                 )
@@ -159,10 +179,19 @@ class ResultsPanel(QScrollArea):
 
     @staticmethod
     def _details_html(result: Score, guidance: Guidance | None, name: dict[str, str]) -> str:
-        if result.primary is None or guidance is None:
-            return "<p>The explanation and guidance appear once an archetype can be named.</p>"
-        primary = escape(name[result.primary])
-        parts = [f"<h3>Why {primary}</h3>"]
+        if result.leader is None or guidance is None:
+            return (
+                "<p>The explanation and guidance appear once there are enough answers for a "
+                "reading.</p>" + _numbers_html(result)
+            )
+        primary = escape(name[result.leader])
+        if result.label_shown:
+            heading = f"Why {primary}"
+        elif result.reading == TRANSITIONAL and result.runner_up:
+            heading = f"Why {primary} leads, for now, over {escape(name[result.runner_up])}"
+        else:
+            heading = f"Why the lean towards {primary}"
+        parts = [f"<h3>{heading}</h3>"]
         parts.append("<p><b>Answers that point to it most:</b></p>")
         parts.append(_items([f"{c.question_text} — “{c.answer_text}”" for c in result.supporting]))
         if result.pointing_elsewhere:
@@ -183,4 +212,12 @@ class ResultsPanel(QScrollArea):
             parts.append(_items(guidance.conflicts))
         parts.append("<p><b>Your dimensions against the typical profile:</b></p>")
         parts.append(_items([n.text for n in guidance.dimension_notes]))
+        parts.append(_numbers_html(result))
         return "".join(parts)
+
+
+def _numbers_html(result: Score) -> str:
+    """What fit, margin, coverage and the naming rule mean, where the numbers are shown."""
+    return "<h3>What the numbers mean</h3>" + _items(
+        [FIT_HELP, MARGIN_HELP, COVERAGE_HELP, rule_help(result)]
+    )

@@ -63,7 +63,7 @@ def test_data_dir_before_or_after_the_command(cli, tmp_path, resources):
 def test_questionnaire_json_has_ids(cli):
     code, out, _ = run(cli, "questionnaire", "--json")
     doc = json.loads(out)
-    assert code == 0 and doc["version"] == 1
+    assert code == 0 and doc["version"] == 2
     first = doc["sections"][0]["questions"][0]
     assert first["id"] == "q01" and first["options"][0]["id"] == "q01a"
     assert doc["special_answers"]["dont_know"] == "Don't know"

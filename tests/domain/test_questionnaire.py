@@ -61,17 +61,17 @@ def test_every_archetype_and_dimension_can_be_reached(knowledge):
 
 
 def test_old_versions_stay_scorable_when_a_new_one_ships(tmp_path: Path, resources: Path):
-    """Version 2 drops a question and rewords another; a v1 assessment still scores with v1."""
+    """A version 3 drops a question; a v1 assessment still scores with v1."""
     copy = tmp_path / "resources"
     shutil.copytree(resources, copy)
     v1_path = copy / "questionnaire" / "questionnaire-v1.json"
-    v2 = json.loads(v1_path.read_text(encoding="utf-8"))
-    v2["version"] = 2
-    removed = v2["sections"][0]["questions"].pop(0)
-    (copy / "questionnaire" / "questionnaire-v2.json").write_text(json.dumps(v2), encoding="utf-8")
+    v3 = json.loads(v1_path.read_text(encoding="utf-8"))
+    v3["version"] = 3
+    removed = v3["sections"][0]["questions"].pop(0)
+    (copy / "questionnaire" / "questionnaire-v3.json").write_text(json.dumps(v3), encoding="utf-8")
     knowledge = load_knowledge(copy)
-    assert knowledge.bank.latest.version == 2
-    assert sorted(knowledge.bank.versions) == [1, 2]
+    assert knowledge.bank.latest.version == 3
+    assert sorted(knowledge.bank.versions) == [1, 2, 3]
 
     answers = {removed["id"]: removed["options"][1]["id"]}
     old = Assessment(
@@ -82,4 +82,26 @@ def test_old_versions_stay_scorable_when_a_new_one_ships(tmp_path: Path, resourc
     )
     result = knowledge.score(old.questionnaire_version, old.answers)
     assert result.answered == 1 and result.fits["rnd"] == 100.0
-    assert knowledge.score(2, answers).answered == 0  # v2 has no such question
+    assert knowledge.score(3, answers).answered == 0  # v3 has no such question
+
+
+def test_no_archetype_gets_full_credit_from_another_archetypes_answer(knowledge):
+    """A question's maximum for an archetype must come from an option typical of it (where it
+    has the top weight); otherwise an answer typical of someone else would give it 100%."""
+    for questionnaire in knowledge.bank.versions.values():
+        for question in questionnaire.questions():
+            for archetype_id, best in question.max_evidence.items():
+                assert any(
+                    o.evidence.get(archetype_id) == best == max(o.evidence.values())
+                    for o in question.options
+                ), (questionnaire.version, question.id, archetype_id)
+
+
+def test_version_2_splits_exactly_the_structure_questions(knowledge):
+    v2 = knowledge.bank.get(2)
+    assert v2.naming.rule == "robust_lead" and v2.naming.floor == 0.4
+    splittable = {q.id for q in v2.questions() if q.allow_split}
+    # where ML people sit, reporting line, mentors of most, dataset preparation, typical week,
+    # pipelines, data decisions, deployment, alerts
+    assert splittable == {"q01", "q02", "q13", "q14", "q21", "q24", "q25", "q26", "q27"}
+    assert not any(q.allow_split for q in knowledge.bank.get(1).questions())

@@ -93,8 +93,9 @@ def test_guidance_names_conflicting_section_and_dimension_gap(knowledge, example
 @given(data=st.data())
 def test_scores_stay_in_range_and_are_deterministic(knowledge, data):
     answers = data.draw(_answers_strategy(knowledge))
-    first = knowledge.score(1, answers)
-    second = knowledge.score(1, dict(reversed(list(answers.items()))))
+    version = knowledge.bank.latest.version
+    first = knowledge.score(version, answers)
+    second = knowledge.score(version, dict(reversed(list(answers.items()))))
     assert first == second
     assert all(0 <= v <= 100 for v in first.fits.values())
     assert all(v is None or 0 <= v <= 100 for v in first.positions.values())
@@ -125,6 +126,7 @@ def test_more_evidence_for_an_archetype_never_lowers_its_fit(knowledge, data):
         and o.evidence.get(archetype, 0) >= current_weight
     ]
     choice = data.draw(st.sampled_from(stronger))
-    before = knowledge.score(1, answers).fits[archetype]
-    after = knowledge.score(1, {**answers, question.id: choice.id}).fits[archetype]
+    version = knowledge.bank.latest.version
+    before = knowledge.score(version, answers).fits[archetype]
+    after = knowledge.score(version, {**answers, question.id: choice.id}).fits[archetype]
     assert after >= before - 1e-9

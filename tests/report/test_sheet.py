@@ -107,3 +107,27 @@ def test_write_into_a_missing_folder_fails_cleanly(qapp, knowledge, examples, tm
             tmp_path / "nope" / "x.pdf", build_sheet_data(knowledge, examples[:1], "s"), "A4", ()
         )
     assert not (tmp_path / "nope").exists()
+
+
+def test_sheet_says_transitional_and_too_few_answers(qapp, knowledge, tmp_path):
+    from mlorg_desktop.domain.assessment import Assessment
+    from tests.reading_cases import TIE
+
+    tied = Assessment(
+        id="11111111-1111-4111-8111-111111111111",
+        organization="Tied Co",
+        questionnaire_version=2,
+        answers=dict(TIE),
+    )
+    early = Assessment(
+        id="22222222-2222-4222-8222-222222222222",
+        organization="Early Co",
+        questionnaire_version=2,
+        answers={"q01": "q01a", "q02": "q02a"},
+    )
+    path, _ = _sheet(qapp, knowledge, [tied, early], tmp_path)
+    text = _flat(pdf_text(path))
+    assert "Transitional: Business & Product Embedded ⇄ Independent ML organization" in text
+    assert "12/27" in text and "2/27" in text
+    assert "only 0 points apart" in text
+    assert "Too few answers: 2 of 27 answered; an archetype can be named from 11 on" in text

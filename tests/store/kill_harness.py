@@ -58,10 +58,11 @@ class _NaiveStorage(AtomicJSONStorage):
         self._data = data
 
 
-def _writer(path: str, progress: Any, naive: bool) -> None:
+def _writer(path: str, progress: Any, naive: bool, opened: Any) -> None:
     if naive:
         repository.AtomicJSONStorage = _NaiveStorage  # type: ignore[misc]
     store = AssessmentStore(Path(path), KNOWLEDGE.bank)
+    opened.value = 1
     op = 0
     while True:
         items = [
@@ -137,9 +138,15 @@ def run_trials(
             shutil.copyfile(base, target)
             # No lock: a child killed while holding it would leave the parent waiting forever.
             progress = context.Value("i", 0, lock=False)
+            opened = context.Value("i", 0, lock=False)
             writer = importlib.import_module(MODULE)._writer  # never __main__._writer
-            child = context.Process(target=writer, args=(str(target), progress, naive))
+            child = context.Process(target=writer, args=(str(target), progress, naive, opened))
             child.start()
+            # The random delay runs from the moment the store is open, so the kills land among
+            # the writes however long the child takes to start on a busy machine.
+            deadline = time.monotonic() + 10
+            while not opened.value and child.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.0005)
             time.sleep(rng.uniform(0.0, max_delay))
             os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
             child.join()

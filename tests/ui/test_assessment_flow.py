@@ -30,19 +30,39 @@ def _answer_like(tab, example) -> None:
         tab.cards[qid].buttons[answer].click()
 
 
-def test_results_update_live_and_label_appears_at_70_percent(shown, examples):
+# The option typical of Business & Product Embedded on every version 2 question, in order.
+EMBEDDED = {
+    "q01": "q01c", "q02": "q02c", "q03": "q03b", "q04": "q04c", "q05": "q05c", "q06": "q06c",
+    "q07": "q07c", "q08": "q08c", "q09": "q09c", "q10": "q10c", "q11": "q11c", "q12": "q12c",
+    "q13": "q13c", "q14": "q14d", "q15": "q15c", "q16": "q16c", "q17": "q17d", "q18": "q18b",
+    "q19": "q19b", "q20": "q20c", "q21": "q21d", "q22": "q22d", "q23": "q23d", "q24": "q24c",
+    "q25": "q25c", "q26": "q26e", "q27": "q27d",
+}  # fmt: skip
+
+
+def test_results_update_live_and_follow_the_naming_rule(shown, qtbot):
     tab = shown.assessment_tab
-    quanta = next(e for e in examples if e.organization == "Quanta Labs")
-    items = list(quanta.answers.items())
+    items = list(EMBEDDED.items())
     for qid, answer in items[:10]:
         tab.cards[qid].buttons[answer].click()
-    assert "No archetype named yet" in tab.results.headline.text()
-    assert tab.progress.value() == 10 and tab.progress.text() == "10 of 25 answered"
-    assert tab.results.bars["ml_first"].value() > 0
-    for qid, answer in items[10:18]:
+    headline = tab.results.headline.text()
+    assert "No archetype named yet" in headline
+    assert "10 of 27 answered; an archetype can be named from 11 on" in headline
+    assert tab.progress.value() == 10 and tab.progress.text() == "10 of 27 answered"
+    # Don't know is not an answer: every count stays at 10.
+    tab.cards["q11"].buttons["dont_know"].click()
+    assert tab.progress.text() == "10 of 27 answered" and "10 of 27" in tab.results.headline.text()
+    # 11 answers, all Embedded's: Embedded 33/33. If the 16 open questions all went to
+    # Independent: Independent (1 + 35)/(32 + 35) = 53.7 against Embedded (33 + 1)/(33 + 35)
+    # = 50.0 (q23's only Independent option also carries Embedded 1), so it only leans.
+    tab.cards["q11"].buttons["q11c"].click()
+    assert "<b>Leaning towards Business &amp; Product Embedded</b>" in tab.results.headline.text()
+    assert tab.results.bars["embedded"].value() == 100
+    for qid, answer in items[11:]:
         tab.cards[qid].buttons[answer].click()
-    assert "ML-First" in tab.results.headline.text()
-    assert "Why ML-First" in tab.results.details.toPlainText()
+    # Every question answered: nothing is open, so a lead is a robust lead.
+    assert "<b>Business &amp; Product Embedded</b>" in tab.results.headline.text()
+    assert "Why Business & Product Embedded" in tab.results.details.toPlainText()
     assert tab.is_dirty() and shown.isWindowModified()
 
 
@@ -56,9 +76,12 @@ def test_keyboard_only_answering(shown, qtbot):
     qtbot.keyClick(first, Qt.Key.Key_Down)
     assert card.answer() == "q01b"
     assert tab.progress.value() == 1
-    # Tab leaves the question's options for the next question.
+    # Tab leaves the question's options for its "partly true as well" list (q01 is about
+    # structure), then for the next question.
     focused = shown.focusWidget()
     qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert shown.focusWidget() is card.partly
+    qtbot.keyClick(card.partly, Qt.Key.Key_Tab)
     assert shown.focusWidget() in tab.cards["q02"].buttons.values()
 
 
@@ -233,11 +256,12 @@ def test_failed_save_keeps_the_edit(shown, qtbot, store, messenger, monkeypatch)
 
 def test_section_navigator_jumps_and_counts(shown, qtbot):
     tab = shown.assessment_tab
-    tab.cards["q12"].buttons["q12a"].click()
+    tab.cards["q14"].buttons["q14a"].click()
+    tab.cards["q15"].buttons["dont_know"].click()  # not an answer: the count stays 1
     item = tab.sections.item(4)
     assert item.text().startswith("Data and compute (1/3)")
     tab._on_sections_item_activated(item)
-    assert shown.focusWidget() is tab.cards["q12"].buttons["q12a"]
+    assert shown.focusWidget() is tab.cards["q14"].buttons["q14a"]
 
 
 def test_undo_delete_reattaches_the_open_form(shown, qtbot, demo_store, make_window, monkeypatch):

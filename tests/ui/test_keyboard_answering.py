@@ -69,11 +69,20 @@ class Keyboard:
                 if question.id not in shown:
                     # Look at another option without choosing it, then move on.
                     self.press(Key.Key_Down)
+                self._past_partly_list(question, shown.get(question.id))
                 continue
             there = choices.index(target)
             for _ in range(abs(there - here)):
                 self.press(Key.Key_Down if there > here else Key.Key_Up)
             self.press(Key.Key_Space)
+            self._past_partly_list(question, target)
+
+    def _past_partly_list(self, question: Question, chosen: str | None) -> None:
+        """A structure question's "partly true as well" list is a Tab stop of its own once an
+        option (not Don't know or N/A) is chosen: Tab onto it, leaving it at "Nothing else"."""
+        if question.allow_split and chosen in {o.id for o in question.options}:
+            self.press(Key.Key_Tab)
+            assert self.window.focusWidget() is self.window.assessment_tab.cards[question.id].partly
 
 
 def _pattern(questions: list[Question], step: int, skip_every: int = 0) -> dict[str, str | None]:
@@ -150,7 +159,7 @@ def test_three_assessments_then_open_reassess_and_undo(
     window = keys.window
     tab = window.assessment_tab
     questions = [q for section in tab.questionnaire.sections for q in section.questions]
-    assert len(questions) == 25
+    assert len(questions) == 27
     alpha = _pattern(questions, step=1)
     beta = _pattern(questions, step=2, skip_every=4)
     gamma = _pattern(questions, step=3)
@@ -231,6 +240,7 @@ def test_an_option_looked_at_is_not_remembered(keys, store, store_path):
     keys.press(Key.Key_Tab)  # question 2, unanswered
     keys.press(Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # back to question 1
     keys.press(Key.Key_Space)
+    keys.press(Key.Key_Tab)  # question 1's "partly true as well" list, usable once answered
     keys.press(Key.Key_Tab)
     keys.press(Key.Key_Space)  # question 2's first option
     keys.press(Key.Key_S, CTRL)
