@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -13,9 +14,12 @@ from mlorg_desktop.domain.exchange import (
     read_exchange_file,
 )
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.log_safety import describe_error
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.msgbox import Messenger
+
+log = logging.getLogger(__name__)
 
 
 def import_assessments(
@@ -29,6 +33,7 @@ def import_assessments(
         document = read_exchange_file(path, knowledge)
         report = store.import_many(document.assessments)
     except (ExchangeError, StoreError) as exc:
+        log.warning("nothing imported from %s: %s", path, describe_error(exc))
         messenger.error(
             parent, "Nothing imported", f"{exc}\n\nYour saved assessments are unchanged."
         )
@@ -55,6 +60,7 @@ def export_assessments(
     try:
         path.write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
+        log.warning("export failed: %s", describe_error(exc))
         messenger.error(parent, "Export failed", f"Could not write {path}: {exc.strerror}")
         return None
     messenger.info(parent, "Export finished", f"Exported {len(items)} assessment(s) to {path}.")
