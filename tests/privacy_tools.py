@@ -77,6 +77,7 @@ def run_window(
     umask: int | None = None,
     while_open: str = "",
     watch: tuple[Path, ...] = (),
+    prelude: str = "",
 ):
     """Open the window, wait until it has read the store and listens, report the modes under
     ``watch`` (lock file and socket exist only now), run ``while_open``, then close it the way
@@ -85,6 +86,7 @@ def run_window(
         import json, os, sys
         if {umask!r} is not None:
             os.umask({umask!r})
+        exec({prelude!r})
         import mlorg_desktop.ui.app as app_module
         from tests.privacy_tools import modes_under
         from pathlib import Path

@@ -58,8 +58,8 @@ class InstanceGuard(QObject):
     def why_cannot_lock(self) -> str:
         """After a failed ``acquire``: why the folder cannot be written, or "" when another
         process simply holds the lock."""
-        if self.lock.error() != QLockFile.LockError.PermissionError:
-            return ""
+        if self.lock.error() in (QLockFile.LockError.NoError, QLockFile.LockError.LockFailedError):
+            return ""  # held by a live process (LockFailedError), not a folder problem
         from mlorg_desktop.run_files import write_problem
 
         folder = self.store_path.parent
@@ -93,8 +93,9 @@ class InstanceGuard(QObject):
         self.server = server
 
     def holder_pid(self) -> int | None:
-        ok, pid, _host, _app = self.lock.getLockInfo()
-        return int(pid) if ok else None
+        # PySide6 6.11 returns (pid, host, app), pid 0 when unknown (not Qt's bool + outs).
+        pid = self.lock.getLockInfo()[0]
+        return int(pid) if pid else None
 
     def ask_running_instance_to_raise(self, timeout_ms: int = 2000) -> bool:
         from PySide6.QtNetwork import QLocalSocket
