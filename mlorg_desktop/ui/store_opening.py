@@ -37,7 +37,7 @@ def open_store_interactive(
             backup = usable_backup(path, knowledge.bank)
             messenger.error(parent, "Store damaged", damage_report(path, exc.reason, backup))
             return None
-        return _recover(path, knowledge, messenger, parent, exc.reason)
+        return _recover(path, knowledge, messenger, parent, exc.reason, str(exc))
     except StoreError as exc:  # e.g. the file cannot be read by this user: not damage
         log.error("cannot open the store %s", describe_error(exc))
         messenger.error(parent, "Could not open the store", str(exc))
@@ -46,7 +46,12 @@ def open_store_interactive(
 
 
 def _recover(
-    path: Path, knowledge: Knowledge, messenger: Messenger, parent: QWidget | None, problem: str
+    path: Path,
+    knowledge: Knowledge,
+    messenger: Messenger,
+    parent: QWidget | None,
+    problem: str,
+    detail: str,
 ) -> AssessmentStore | None:
     backup = usable_backup(path, knowledge.bank)
     try:
@@ -63,7 +68,7 @@ def _recover(
     report = damage_report(path, problem, backup, moved)
     log.error(
         "%s; moved aside to %s; %s",
-        describe_text(str(path), problem, "damaged store"),
+        describe_text(str(path), detail, "damaged store"),
         moved,
         "a usable backup exists" if backup is not None else "no usable backup",
     )
