@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 BANNER_NAME = "readOnlyBanner"
 
@@ -20,6 +20,8 @@ def show_read_only_banner(window: QMainWindow, reason: str) -> QToolBar:
         label = QLabel()
         label.setObjectName(f"{BANNER_NAME}Text")
         label.setWordWrap(True)
+        # A wrapping label asks for little width; in a tool bar it must take the whole row.
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A warning colour that reads in light and dark themes alike.
         label.setStyleSheet("QLabel { background: #fff3cd; color: #4d3800; padding: 6px 10px; }")
