@@ -10,28 +10,33 @@ if __name__ == "__main__":
     # or before any command runs.
     gc.disable()
 
+import argparse  # noqa: E402
 import logging  # noqa: E402
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlorg_desktop import cli
-from mlorg_desktop.crash import enable_faulthandler, setup_logging, stop_logging
+from mlorg_desktop.crash import log_to_stderr, stop_logging
 from mlorg_desktop.demo import make_demo_paths, seed_demo_store
 from mlorg_desktop.domain.catalog import CatalogError
 from mlorg_desktop.domain.knowledge import Knowledge, load_knowledge
 from mlorg_desktop.domain.validation import DataError
 from mlorg_desktop.paths import AppPaths, resolve_paths
 from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.run_files import crash_file, create_data_folder, start_logging
 
 if TYPE_CHECKING:
     from mlorg_desktop.store import AssessmentStore
 
 log = logging.getLogger(__name__)
 WRITING_COMMANDS = {"import"}
+# Commands that only read the store: they work on a read-only folder and create nothing.
+READING_COMMANDS = {"list", "export", "sheet"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,17 +66,21 @@ def _main(argv: Sequence[str] | None) -> int:
             paths = resolve_paths(args.data_dir)
         if args.command == "questionnaire":
             return cli.cmd_questionnaire(args, knowledge, sys.stdout)
-        try:
-            paths.ensure()
-        except OSError as exc:
-            print(
-                f"error: cannot create the data folder {paths.data_dir}: {exc.strerror}",
-                file=sys.stderr,
-            )
+        if args.command in READING_COMMANDS and not args.demo:
+            return _read_only_command(args, knowledge, paths, cleanup)
+        problem = create_data_folder(paths)
+        if problem is not None:
+            if args.command is None:
+                from mlorg_desktop.ui.app import show_startup_error
+
+                show_startup_error(resources, problem)
+            print(f"error: {problem}", file=sys.stderr)
             return cli.EXIT_FAILURE
-        setup_logging(paths.log_dir)
+        log_dir = start_logging(paths)
+        if log_dir is not None:  # About and the crash dialog name the folder really used
+            paths = replace(paths, log_dir=log_dir)
         cleanup.callback(stop_logging)
-        cleanup.enter_context(enable_faulthandler(paths.log_dir))
+        cleanup.enter_context(crash_file(log_dir))
         log.info("starting %s with data in %s", args.command or "gui", paths.data_dir)
         seed = partial(seed_demo_store, knowledge=knowledge, resources=resources)
         if args.command is None:
@@ -89,6 +98,13 @@ def _main(argv: Sequence[str] | None) -> int:
             except StoreBusyError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return cli.EXIT_STORE_BUSY
+            except OSError as exc:
+                print(
+                    f"error: cannot write in the data folder {paths.data_dir} "
+                    f"({exc.strerror}); nothing was changed",
+                    file=sys.stderr,
+                )
+                return cli.EXIT_FAILURE
             cleanup.callback(lock.release)
         store = _open_store(paths, knowledge)
         if store is None:
@@ -113,13 +129,38 @@ def _smoke_test(knowledge: Knowledge, resources: Path) -> int:
         return cli.EXIT_FAILURE
 
 
-def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None:
+def _read_only_command(
+    args: argparse.Namespace, knowledge: Knowledge, paths: AppPaths, cleanup: ExitStack
+) -> int:
+    """list, export, sheet: the store opened read-only, no folder, log or lock file created
+    (warnings go to stderr), so they work on a read-only folder and leave no trace."""
+    if args.data_dir and not paths.data_dir.is_dir():
+        # The user named a folder that is not there: say so and create nothing. (The default
+        # folder missing just means nothing was saved yet: an empty list.)
+        print(
+            f"error: there is no store in {paths.data_dir}: the folder does not exist "
+            "(nothing was created)",
+            file=sys.stderr,
+        )
+        return cli.EXIT_BAD_INPUT
+    log_to_stderr()
+    cleanup.enter_context(crash_file(None))
+    store = _open_store(paths, knowledge, read_only=True)
+    if store is None:
+        return cli.EXIT_STORE_DAMAGED
+    cleanup.callback(store.close)
+    return _dispatch(args.command, args, knowledge, store, paths)
+
+
+def _open_store(
+    paths: AppPaths, knowledge: Knowledge, *, read_only: bool = False
+) -> AssessmentStore | None:
     """The store for a command; a damaged one is reported and left exactly as it is."""
     from mlorg_desktop.store import AssessmentStore, StoreDamagedError, StoreError
     from mlorg_desktop.store.recovery import damage_report, usable_backup
 
     try:
-        return AssessmentStore(paths.store_file, knowledge.bank)
+        return AssessmentStore(paths.store_file, knowledge.bank, read_only=read_only)
     except StoreDamagedError as exc:
         backup = usable_backup(paths.store_file, knowledge.bank)
         print(

@@ -38,7 +38,7 @@ def _store_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="keep the store and logs in DIR instead of the per-user data folder",
+        help="keep the store, logs and window state in DIR instead of the per-user folders",
     )
     parser.add_argument(
         "--demo",

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlorg_desktop.paths import AppPaths
+from mlorg_desktop.paths import SETTINGS_FILE_NAME, AppPaths
 
 if TYPE_CHECKING:
     from mlorg_desktop.domain.knowledge import Knowledge
@@ -16,10 +16,11 @@ EXAMPLES_FILE = ("examples", "demo-assessments.json")
 
 
 def make_demo_paths() -> tuple[AppPaths, tempfile.TemporaryDirectory[str]]:
-    """Paths inside a new temporary folder; keep the returned handle alive while in use."""
+    """Paths inside a new temporary folder (0700), window state included, so nothing of the
+    user's is read or written; keep the returned handle alive while in use."""
     folder = tempfile.TemporaryDirectory(prefix="mlorg-demo-")
     root = Path(folder.name)
-    return AppPaths(data_dir=root, log_dir=root / "logs"), folder
+    return AppPaths(root, root / "logs", root / SETTINGS_FILE_NAME), folder
 
 
 def seed_demo_store(store: AssessmentStore, knowledge: Knowledge, resources: Path) -> None:

@@ -72,7 +72,7 @@ class StoreLock:
     def acquire(self) -> None:
         for _attempt in range(2):
             try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             except FileExistsError:
                 holder = read_holder(self.path)
                 if holder is not None and holder.pid > 0 and holder.alive():

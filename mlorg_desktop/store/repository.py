@@ -23,6 +23,7 @@ from mlorg_desktop.domain.questionnaire import QuestionBank
 from mlorg_desktop.store.atomic import AtomicJSONStorage
 from mlorg_desktop.store.errors import (
     StoreDamagedError,
+    StoreError,
     StoreNewerError,
     StoreWriteError,
 )
@@ -46,7 +47,9 @@ class ImportReport:
 class AssessmentStore:
     """The user's saved assessments. Every public write is one atomic file replacement."""
 
-    def __init__(self, path: Path, bank: QuestionBank, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, bank: QuestionBank, *, read_only: bool = False, why_read_only: str = ""
+    ) -> None:
         self.path = Path(path)
         self._bank = bank
         self.read_only = read_only
@@ -87,7 +90,12 @@ class AssessmentStore:
             self._write_migrated(version)
         self.read_only_error: StoreNewerError | None = None
         if read_only:
-            self.read_only_error = StoreNewerError(self.path, f"{self.path} is open read-only.")
+            self.read_only_error = StoreNewerError(
+                self.path,
+                f"{self.path} is open read-only: {why_read_only}"
+                if why_read_only
+                else f"{self.path} is open read-only.",
+            )
         elif self.read_only:
             self.read_only_error = StoreNewerError(
                 self.path,
@@ -127,8 +135,10 @@ class AssessmentStore:
                 f"it is not a valid store ({exc})",
             ) from None
         except OSError as exc:
-            raise StoreDamagedError(
-                self.path, f"{self.path} cannot be read: {exc.strerror}"
+            # Not damage: the file may be fine and only this user may not read it. Moving it
+            # aside or restoring a backup would be the wrong cure.
+            raise StoreError(
+                self.path, f"{self.path} cannot be read: {exc.strerror}", exc.strerror or ""
             ) from None
 
     def _write_migrated(self, version: int) -> None:

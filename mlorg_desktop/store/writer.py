@@ -116,6 +116,8 @@ class BackgroundWriter:
                 write_atomic(self.path, payload, keep_backup=True)
             except Exception as exc:  # the thread must survive any failure to report it
                 error = exc if isinstance(exc, OSError) else OSError(0, repr(exc))
+                with contextlib.suppress(Exception):  # logging must never stop the worker
+                    log.warning("could not write %s: %s", self.path, error.strerror or "error")
             with self._lock:
                 self._error = error
                 if error is None:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
 from mlorg_desktop.crash import install_excepthook
+from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.paths import AppPaths
+from mlorg_desktop.paths import AppPaths, runtime_dir
+from mlorg_desktop.private_files import private_after_write, tighten_folder
 from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.single_instance import InstanceGuard
@@ -76,8 +78,9 @@ def run_gui(
     """The window over the user's store: one instance per store, damaged files recovered."""
     app = create_application(resources)
     messenger = Messenger()
-    guard = InstanceGuard(paths.store_file)
-    if not guard.acquire():
+    guard = InstanceGuard(paths.store_file, runtime_dir())
+    why_read_only = ""
+    if not guard.acquire() and not (why_read_only := guard.why_cannot_lock()):
         if guard.ask_running_instance_to_raise():
             print(f"MLOrg Desktop is already open on {paths.store_file}; brought it forward.")
             return 0
@@ -93,13 +96,16 @@ def run_gui(
     def open_store(parent: QWidget) -> AssessmentStore | None:
         from mlorg_desktop.ui.store_opening import open_store_interactive
 
-        store = open_store_interactive(paths.store_file, knowledge, messenger, parent)
+        store = open_store_interactive(
+            paths.store_file, knowledge, messenger, parent, why_read_only=why_read_only
+        )
         if store is not None and seed is not None:
             seed(store)
         return store
 
     try:
-        window = MainWindow(knowledge, open_store, paths, QSettings(), messenger, demo=demo)
+        settings = window_settings(paths)
+        window = MainWindow(knowledge, open_store, paths, settings, messenger, demo=demo)
         install_excepthook(lambda report: _show_crash_report(window, report, paths.log_dir))
         guard.raise_requested.connect(window.bring_to_front)
         FirstPaintWatcher(window, then=lambda: _after_first_paint(app, guard, window))
@@ -110,6 +116,36 @@ def run_gui(
         return code
     finally:
         guard.release()
+
+
+class PrivateSettings(QSettings):
+    """QSettings honours only the umask; the app's files are 0600 (see private_files)."""
+
+    def sync(self) -> None:
+        super().sync()
+        written = Path(self.fileName())
+        private_after_write(written)
+        tighten_folder(written.parent)  # Qt made it with the umask's mode
+
+
+def window_settings(paths: AppPaths) -> QSettings:
+    """The user's own settings, or the run's file when --data-dir or --demo chose one: a run
+    on another folder (or the throwaway demo) never changes the user's window state."""
+    if paths.settings_file is None:
+        return PrivateSettings()
+    return PrivateSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+
+def show_startup_error(resources: Path, problem: str) -> None:
+    """The window cannot start: say why in a message box a desktop user sees (stderr too)."""
+    ensure_platform()
+    create_application(resources)
+    Messenger().error(
+        None,
+        "MLOrg Desktop cannot start",
+        f"MLOrg Desktop {problem}.\n\nStart it with --data-dir on a "
+        "folder you can write, or ask whoever manages this computer.",
+    )
 
 
 def _after_first_paint(app: QApplication, guard: InstanceGuard, window: MainWindow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -14,11 +15,14 @@ from mlorg_desktop.domain.exchange import (
     read_exchange_file,
 )
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.log_safety import describe_error
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.file_locations import FileLocations, export_name
 from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
+
+log = logging.getLogger(__name__)
 
 
 def import_assessments(
@@ -37,6 +41,7 @@ def import_assessments(
         document = read_exchange_file(path, knowledge)
         report = store.import_many(document.assessments)
     except (ExchangeError, StoreError) as exc:
+        log.warning("nothing imported from %s: %s", path, describe_error(exc))
         messenger.error(
             parent, "Nothing imported", f"{exc}\n\nYour saved assessments are unchanged."
         )
@@ -80,6 +85,9 @@ def export_assessments(
         messenger.error(parent, "Export refused", f"{exc}\n\nYour saved assessments are safe.")
         return None
     except UserFileError as exc:
+        cause = exc.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) else type(exc).__name__
+        log.warning("export failed: %s: %s", path, reason)
         messenger.error(parent, "Export failed", str(exc))
         return None
     files.remember(written)

@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
         self._store = store
         store.write_in_background(self._write_events.report)
         if store.read_only_error is not None:
-            self.statusBar().showMessage(str(store.read_only_error))
+            from mlorg_desktop.ui.read_only_banner import show_read_only_banner
+
+            show_read_only_banner(self, str(store.read_only_error))
         else:
             self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
 

@@ -20,7 +20,10 @@ class Messenger:
     _hook: Callable[[str, str, str], None] | None = None
 
     def _show(self, kind: str, parent: QWidget | None, title: str, text: str) -> None:
-        log.info("%s: %s: %s", kind, title, text)
+        # Titles are fixed words; the text can name an organization or quote a value from a
+        # file, so it stays out of the log at the default level (see log_safety).
+        log.info("%s shown: %s", kind, title)
+        log.debug("%s: %s", title, text)
         self.shown.append((kind, title, text))
         if self.quiet:
             return

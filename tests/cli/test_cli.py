@@ -34,9 +34,10 @@ def test_version_and_help(cli):
 
 
 def test_list_on_a_folder_without_store(cli, tmp_path):
+    (tmp_path / "new").mkdir()
     code, out, _ = run(cli, "list", "--data-dir", str(tmp_path / "new"), "--json")
     assert code == 0 and json.loads(out) == []
-    assert not (tmp_path / "new" / "assessments.json").exists()
+    assert list((tmp_path / "new").iterdir()) == []  # a reading command creates nothing
 
 
 @pytest.mark.parametrize("argv", [["--demo", "list", "--json"], ["list", "--demo", "--json"]])

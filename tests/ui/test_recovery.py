@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from mlorg_desktop.crash import install_excepthook, setup_logging
+from mlorg_desktop.paths import runtime_dir
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.crash_dialog import CrashDialog
@@ -89,7 +90,7 @@ def test_no_backup_means_restore_is_not_offered(tmp_path, knowledge, messenger, 
 
 def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
     store_path = tmp_path / "assessments.json"
-    guard = InstanceGuard(store_path)
+    guard = InstanceGuard(store_path, runtime_dir())
     assert guard.acquire()
     raised = []
     guard.raise_requested.connect(lambda: raised.append(True))
@@ -176,7 +177,9 @@ def test_uncaught_exception_is_logged_and_reported(tmp_path, monkeypatch):
     for handler in logging.getLogger().handlers:
         handler.flush()
     assert "ValueError: boom in a slot" in shown[0] and "Traceback" in shown[0]
-    assert "boom in a slot" in log_file.read_text(encoding="utf-8")
+    logged = log_file.read_text(encoding="utf-8")  # the stack and the type (not the message:
+    assert "Uncaught exception" in logged and "test_recovery.py" in logged  # see log_safety)
+    assert logged.rstrip().endswith("ValueError")
     for handler in list(logging.getLogger().handlers):
         if getattr(handler, "baseFilename", "") == str(log_file):
             logging.getLogger().removeHandler(handler)
