@@ -90,7 +90,9 @@ def chromium(tmp_path: Path) -> Iterator[object]:
 
 def requests_sent(driver) -> list[dict[str, str]]:
     """Every request since the last call (DevTools Network.requestWillBeSent): its url, the
-    document that asked for it and that document's frame."""
+    document that asked for it and the navigation (loader) it belongs to. The browser's own
+    new-tab page loads in the same tab before and sometimes while the test's page opens, so a
+    test tells them apart by loader, not by tab or frame."""
     sent = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
@@ -100,7 +102,7 @@ def requests_sent(driver) -> list[dict[str, str]]:
                 {
                     "url": params["request"]["url"],
                     "document": params.get("documentURL", ""),
-                    "frame": params.get("frameId", ""),
+                    "loader": params.get("loaderId", ""),
                 }
             )
     return sent

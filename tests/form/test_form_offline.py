@@ -60,9 +60,9 @@ def test_no_request_but_the_page_and_injected_text_renders_as_text(
 
     sent = requests_sent(chromium)
     page = form.as_uri()
-    frames = {r["frame"] for r in sent if r["url"] == page}
-    assert frames, f"the performance log did not record the page itself: {sent}"
-    from_page = [r["url"] for r in sent if r["frame"] in frames or r["document"] == page]
+    loaders = {r["loader"] for r in sent if r["url"] == page}
+    assert loaders, f"the performance log did not record the page itself: {sent}"
+    from_page = [r["url"] for r in sent if r["loader"] in loaders or r["document"] == page]
     # Two loads (open, reload) and not one request more: no image, font, script or connection.
     assert from_page == [page, page], from_page
     # Nor anything at all over the network, from any tab of this browser.
