@@ -66,6 +66,8 @@ def _main(argv: Sequence[str] | None) -> int:
             paths = resolve_paths(args.data_dir)
         if args.command == "questionnaire":
             return cli.cmd_questionnaire(args, knowledge, sys.stdout)
+        if args.command == "kit":  # needs no store, only to know which files are the store's
+            return cli.cmd_kit(args, knowledge, sys.stdout, protected=paths.protected_files())
         if args.command in READING_COMMANDS and not args.demo:
             return _read_only_command(args, knowledge, paths, cleanup)
         problem = create_data_folder(paths)

@@ -148,6 +148,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _store_options(p, top_level=False)
 
+    p = commands.add_parser(
+        "kit",
+        help="write a respondent form: one offline HTML file people answer in their browser",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.html",
+        help="the form to write; never the store, its backups or logs",
+    )
+    p.add_argument("--organization", metavar="NAME", default="", help="fixed in the form")
+    p.add_argument("--unit", metavar="UNIT", default="", help="fixed in the form")
+    p.add_argument("--round", metavar="LABEL", default="", help="fixed in the form, e.g. '2026 Q4'")
+    p.add_argument("--title", metavar="T", default="", help="the form's heading")
+    _store_options(p, top_level=False)
+
     p = commands.add_parser("import", help="add assessments from an exchange file")
     p.add_argument("file", metavar="FILE.json")
     _store_options(p, top_level=False)
@@ -349,6 +366,38 @@ def cmd_import(
             + ", ".join(report.already_present),
             file=out,
         )
+    return EXIT_OK
+
+
+def cmd_kit(
+    args: argparse.Namespace,
+    knowledge: Knowledge,
+    out: TextIO,
+    *,
+    protected: Sequence[Protected],
+) -> int:
+    """Write the respondent form (latest questionnaire) through the guarded writer."""
+    from mlorg_desktop.domain.form import FormSettings, FormSettingsError, render_form
+    from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
+
+    settings = FormSettings(
+        organization=args.organization, unit=args.unit, round=args.round, title=args.title
+    )
+    try:
+        html = render_form(knowledge.bank.latest, settings)
+    except FormSettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        target = write_user_file(Path(args.output), html.encode("utf-8"), protected)
+    except ProtectedDestinationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UserFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    version = knowledge.bank.latest.version
+    print(f"Wrote the respondent form (questionnaire version {version}) to {target}", file=out)
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from mlorg_desktop.domain.assessment import (
     checked_assessment_from_dict,
     utc_now_iso,
 )
+from mlorg_desktop.domain.bank_checksum import questionnaire_checksum
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.validation import DataError
 
@@ -116,6 +117,7 @@ def parse_exchange_document(data: object, knowledge: Knowledge, where: str) -> E
     seen: set[str] = set()
     for index, record in enumerate(data["assessments"]):
         record_where = f"{where}: assessment #{index + 1} (id {record['id'][:40]})"
+        _check_form_questions(record, knowledge, record_where)
         try:
             assessment = checked_assessment_from_dict(record, knowledge.bank, record_where)
         except AssessmentError as exc:
@@ -125,6 +127,25 @@ def parse_exchange_document(data: object, knowledge: Knowledge, where: str) -> E
         seen.add(assessment.id)
         assessments.append(assessment)
     return ExchangeDocument(assessments=tuple(assessments))
+
+
+def _check_form_questions(record: dict[str, object], knowledge: Knowledge, where: str) -> None:
+    """A file saved by a respondent form names the questions it showed by their checksum; refuse
+    it unless they are exactly the questions of that version in this app."""
+    checksum = record.get("questionnaire_checksum")
+    version = record["questionnaire_version"]
+    if checksum is None or not isinstance(version, int) or version not in knowledge.bank.versions:
+        return  # an ordinary export, or an unknown version (reported by the record check)
+    expected = questionnaire_checksum(knowledge.bank.versions[version])
+    if checksum != expected:
+        raise ExchangeError(
+            where,
+            "questionnaire_checksum",
+            f"does not match questionnaire version {version} of this app, so the questions "
+            "this file answers are not the ones the app knows (a respondent form edited by "
+            "hand, or made by another version of MLOrg Desktop). Nothing was imported; send "
+            "the respondent a new form made with this app",
+        )
 
 
 def exchange_document(assessments: Iterable[Assessment]) -> dict[str, object]:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     import_action: QAction
     export_action: QAction
+    form_action: QAction
     page_setup_action: QAction
     preview_action: QAction
     print_action: QAction
@@ -271,6 +272,11 @@ class MainWindow(QMainWindow):
         from mlorg_desktop.ui.exchange_actions import export_assessments
 
         export_assessments(self, self.knowledge, self.store, self.messenger, self.files)
+
+    def _on_form_triggered(self) -> None:
+        from mlorg_desktop.ui.form_actions import create_respondent_form
+
+        create_respondent_form(self, self.knowledge, self.messenger, self.files)
 
     @property
     def printing(self) -> SheetPrinting:

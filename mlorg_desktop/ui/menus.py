@@ -74,9 +74,16 @@ def _build_file_menu(window: MainWindow) -> None:
         QKeySequence("Ctrl+E"),
         "Write all saved assessments to an exchange file or CSV",
     )
+    w.form_action = _action(
+        w,
+        "Create &Respondent Form…",
+        w._on_form_triggered,
+        QKeySequence("Ctrl+Shift+F"),
+        "Write an offline HTML form for people who do not have the app",
+    )
     file_menu.addActions([w.new_action, w.save_action])
     file_menu.addSeparator()
-    file_menu.addActions([w.import_action, w.export_action])
+    file_menu.addActions([w.import_action, w.export_action, w.form_action])
     file_menu.addSeparator()
     w.page_setup_action = _action(
         w, "Page Set&up…", w._on_page_setup_triggered, tip="Paper size and margins for the sheet"
