@@ -51,6 +51,7 @@ def test_all_dont_know_gives_no_coverage_and_no_label(knowledge):
     answers = {q.id: DONT_KNOW for q in knowledge.bank.latest.questions()}
     result = knowledge.score(1, answers)
     assert result.coverage == 0 and result.primary is None and result.leader is None
+    assert result.runner_up is None and result.margin == 0.0
     assert all(v == 0 for v in result.fits.values())
     assert "evidence" in result.withheld_reason
     assert knowledge.guidance(1, result) is None
@@ -199,6 +200,46 @@ def test_three_answers_and_two_non_answers_score_exactly_by_hand(knowledge):
     assert [
         (c.question_id, c.points_to, c.weight_for_points_to) for c in result.pointing_elsewhere
     ] == [("q12", "independent", 3)]
+
+
+def test_ties_neutral_answers_and_partial_evidence_score_exactly_by_hand(knowledge):
+    # possible: q01, q02 give 3 to all; q16 nascent 2, rnd 2, others 3; q19 (no evidence for
+    # nascent, ml_first) rnd, independent, embedded 1; q20 all but nascent 1.
+    # earned: q01b rnd 3, q02b rnd 3, q16a nascent 2 + rnd 2 (a tie), q19b nothing (a neutral
+    # answer with only a position), q20c independent 1 + ml_first 1 (a tie).
+    answers = {"q01": "q01b", "q02": "q02b", "q16": "q16a", "q19": "q19b", "q20": "q20c"}
+    result = knowledge.score(1, answers)
+    assert result.fits == pytest.approx(
+        {"nascent": 25.0, "rnd": 80.0, "embedded": 0.0, "independent": 100 / 11, "ml_first": 10.0}
+    )
+    assert result.ranking == ("rnd", "nascent", "ml_first", "independent", "embedded")
+    assert (result.leader, result.runner_up, result.margin) == ("rnd", "nascent", 55.0)
+    assert result.positions["se_vs_research"] == pytest.approx(42.5)  # (30 + 55) / 2
+    assert result.answered == 5
+    # q16a ties nascent and rnd: the tie goes to the leader, so it supports rnd.
+    assert [(c.question_id, c.weight_for_leader) for c in result.supporting] == [
+        ("q01", 3),
+        ("q02", 3),
+        ("q16", 2),
+    ]
+    # q20c ties independent and ml_first: the tie goes to catalog order. The neutral q19b
+    # carries no evidence and is in neither list.
+    assert [
+        (c.question_id, c.points_to, c.weight_for_points_to) for c in result.pointing_elsewhere
+    ] == [("q20", "independent", 1)]
+
+
+def test_one_answer_for_one_archetype_leads_with_every_other_fit_zero(knowledge):
+    result = knowledge.score(1, {"q05": "q05e"})
+    assert result.fits == {
+        "nascent": 0.0,
+        "rnd": 0.0,
+        "embedded": 0.0,
+        "independent": 0.0,
+        "ml_first": 100.0,
+    }
+    assert (result.leader, result.runner_up, result.margin) == ("ml_first", "nascent", 100.0)
+    assert result.primary is None and "Only 1 of 25 questions (4%)" in result.withheld_reason
 
 
 def _first_answers(knowledge, count):
