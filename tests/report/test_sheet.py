@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from mlorg_desktop.report.output import SheetOutputError, default_page_size_name, write_pdf
 from mlorg_desktop.report.sheet import build_sheet_data
-from tests.pdf_tools import pdf_image_count, pdf_info, pdf_pages, pdf_text
+from tests.pdf_tools import pdf_image_count, pdf_info, pdf_page_text, pdf_pages, pdf_text
 
 
 def _sheet(qapp, knowledge, assessments, tmp_path, name="sheet.pdf", size="A4"):
@@ -23,7 +26,7 @@ def test_one_assessment(qapp, knowledge, examples, tmp_path):
     cobalt = next(e for e in examples if e.organization == "Cobalt Payments")
     path, pages = _sheet(qapp, knowledge, [cobalt], tmp_path)
     text = _flat(pdf_text(path))
-    assert pdf_pages(path) == pages
+    assert pdf_pages(path) == pages == 1  # one assessment with short notes fits one page
     for expected in (
         "ML organization comparison",
         "Source: test store",
@@ -105,3 +108,31 @@ def test_write_into_a_missing_folder_fails_cleanly(qapp, knowledge, examples, tm
     with pytest.raises(SheetOutputError, match="does not exist"):
         write_pdf(tmp_path / "nope" / "x.pdf", build_sheet_data(knowledge, examples[:1], "s"), "A4")
     assert not (tmp_path / "nope").exists()
+
+
+def test_every_word_survives_every_page_break_once(qapp, knowledge, many, tmp_path):
+    """Notes made of numbered words, long enough to run over several pages: read page by
+    page, every word appears exactly once (nothing lost or repeated at a break), each page
+    has its own footer, and only page 1 has the title and the charts."""
+    chosen = [
+        replace(a, notes=" ".join(f"u{i}w{j:03d}" for j in range(260)))
+        for i, a in enumerate(many(8), start=1)
+    ]
+    path, _ = _sheet(qapp, knowledge, chosen, tmp_path)
+    total = pdf_pages(path)
+    assert total >= 3
+    seen: list[str] = []
+    for number in range(1, total + 1):
+        page = pdf_page_text(path, number)
+        assert f"Page {number} of {total}" in page, number
+        assert page.count("Confidential: for internal discussion") == 1, number
+        assert ("Positions on the design dimensions" in page) == (number == 1), number
+        assert ("ML organization comparison ·" in page) and (
+            page.count("ML organization comparison") == (2 if number == 1 else 1)
+        ), number
+        words = re.findall(r"u\d+w\d{3}", page)
+        assert words or number == 1, f"page {number} carries no notes"
+        seen += words
+    expected = [f"u{i}w{j:03d}" for i in range(1, 9) for j in range(260)]
+    assert sorted(seen) == sorted(expected)
+    assert seen == expected  # and in reading order
