@@ -270,13 +270,19 @@ def test_sheet_errors(qapp, capsys, argv, code, message):
     assert got == code and message in err
 
 
+@pytest.mark.cups
 def test_sheet_unknown_printer_lists_the_available_ones(qapp, capsys):
-    from PySide6.QtPrintSupport import QPrinterInfo
+    """The list is checked against CUPS itself (lpstat), not against the call the code makes;
+    the TestPDF queue guarantees it is not empty."""
+    from tests.cups_tools import QUEUE, cups_queues, require_queue
 
-    _, _, err = run(capsys, "sheet", "--demo", "--printer", "NoSuchQueue")
-    listed = [p.printerName() for p in QPrinterInfo.availablePrinters()]
-    assert "Available printers:" in err
-    assert all(name in err for name in listed)
+    require_queue()
+    code, _, err = run(capsys, "sheet", "--demo", "--printer", "NoSuchQueue")
+    assert code != 0 and "no printer named 'NoSuchQueue'" in err
+    queues = cups_queues()
+    assert QUEUE in queues
+    listed = err.split("Available printers:", 1)[1].strip()
+    assert sorted(listed.split(", ")) == sorted(queues)
 
 
 def test_sheet_on_an_empty_store(qapp, capsys, tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import threading
 from dataclasses import replace
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 
 from mlorg_desktop.store import AssessmentStore, StoreWriteError, layout
 from mlorg_desktop.store.layout import record_lines
-from tests.fault_tools import immutable_folder
+from tests.fault_tools import immutable_folder, release_when_close_waits
 
 
 def _copies(examples, count, tag="u"):
@@ -183,7 +182,7 @@ def test_close_waits_for_a_pending_save(store, store_path, examples, knowledge):
     hold.enter_context(store.writer.held())
     store.save(replace(examples[0], notes="saved just before closing"))
     assert store.pending
-    threading.Timer(0.2, hold.close).start()  # the write may start only while close() waits
+    release_when_close_waits(store.writer, hold)
     store.close()  # returns only once the write is on disk
     assert not store.pending
     reopened = AssessmentStore(store_path, knowledge.bank)

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -20,7 +19,7 @@ from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.crash_dialog import CrashDialog
 from mlorg_desktop.ui.single_instance import InstanceGuard
 from mlorg_desktop.ui.store_opening import open_store_interactive
-from tests.fault_tools import DAMAGES, immutable_folder
+from tests.fault_tools import DAMAGES, immutable_folder, release_when_close_waits
 from tests.x_tools import focused_window_name, stacking, wait_until, xvfb
 
 
@@ -214,7 +213,7 @@ def test_closing_waits_for_a_save_in_progress(make_window, store, store_path, ex
     window.assessment_tab.notes.setPlainText("typed just before quitting")
     window.save_action.trigger()
     assert store.pending and window.save_state.text() == "Saving…"
-    threading.Timer(0.3, hold.close).start()  # the disk write can start only during close()
+    release_when_close_waits(store.writer, hold)  # the disk write can start only during close()
     assert window.close()
     assert not store.pending
     reopened = AssessmentStore(store_path, knowledge.bank, read_only=True)
