@@ -19,6 +19,8 @@ from tests.fault_tools import immutable_folder
 def shown(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # keyboard focus needs the active window on a real platform
+    qtbot.waitUntil(window.isActiveWindow)
     window.show_tab(window.assessment_tab)
     return window
 
