@@ -298,13 +298,25 @@ def test_title_follows_the_organization_as_typed(shown, qtbot):
 
 
 def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_window, qtbot):
-    """After the list shows, idle slices score every row, so the first filter is cheap."""
+    """Typing in the filter, as soon as the list shows and again after it had time to
+    prepare, keeps exactly the matching rows; clearing it brings every row back."""
     window = make_window(demo_store)
     window.show()
     window.show_tab(window.saved_tab)
     saved = window.saved_tab
-    qtbot.waitUntil(lambda: saved.filter_ready, timeout=5000)
-    assert all(row.text for row in saved.model._rows)
-    saved.filter.setText("meridian")
-    names = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
-    assert names and all("Meridian" in n for n in names)
+
+    def names():
+        return sorted(saved.model.index(r, 0).data() for r in range(saved.model.rowCount()))
+
+    everyone = names()
+    assert len(everyone) == 6
+    for wait_ms in (0, 500):
+        qtbot.wait(wait_ms)
+        qtbot.keyClicks(saved.filter, "meridian")
+        assert names() == ["Meridian Bank", "Meridian Bank"]
+        saved.filter.selectAll()
+        qtbot.keyClick(saved.filter, Qt.Key.Key_Backspace)
+        assert names() == everyone
+        qtbot.keyClicks(saved.filter, "labs")
+        assert names() == ["Quanta Labs"]
+        saved.filter.clear()
