@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -197,8 +198,25 @@ def test_bad_import_bytes(capsys, filled_store, tmp_path, name):
 @pytest.mark.parametrize("name", sorted(BAD_DOCS))
 def test_bad_import_documents(capsys, filled_store, tmp_path, resources, name):
     change, expected = BAD_DOCS[name]
-    doc = _mutate(_valid_doc(resources), change)
-    # New ids, so only the defect (and not "already present") decides the outcome.
+    doc = _valid_doc(resources)
+    # New ids, so only the defect (and not "already present") decides the outcome, and the
+    # defective record last, so an import that kept the valid records before it would show.
+    for n, record in enumerate(doc["assessments"]):
+        record["id"] = str(uuid.uuid5(uuid.NAMESPACE_OID, f"refused-import-{n}"))
+    original = copy.deepcopy(doc["assessments"])
+    doc = _mutate(doc, change)
+    records = doc["assessments"]
+    changed = (
+        next(
+            (i for i, r in enumerate(records) if r != original[i]),
+            None,
+        )
+        if isinstance(records, list) and len(records) == len(original)
+        else None
+    )
+    if changed is not None:
+        records.append(records.pop(changed))
+        expected = expected.replace(f"assessment #{changed + 1}", f"assessment #{len(records)}")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     _assert_refused(capsys, filled_store, bad, expected)
