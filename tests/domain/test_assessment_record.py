@@ -90,3 +90,15 @@ def test_a_stored_record_that_fails_is_reported_where_it_is(knowledge):
         stored_assessment(_record(answers={"q01": "nope"}), knowledge.bank, "store: record 3")
     assert caught.value.where == "store: record 3"
     assert caught.value.field == "answers.q01"
+
+
+def test_optional_fields_may_be_missing_and_read_as_empty(knowledge):
+    record = _record()
+    for name in ("unit", "respondent", "role", "notes"):
+        del record[name]
+    a = assessment_from_dict(record, knowledge.bank, "test")
+    assert (a.unit, a.respondent, a.role, a.notes) == ("", "", "", "")
+    nulls = assessment_from_dict(
+        _record(unit=None, respondent=None, role=None, notes=None), knowledge.bank, "test"
+    )
+    assert (nulls.unit, nulls.respondent, nulls.role, nulls.notes) == ("", "", "", "")
