@@ -15,6 +15,7 @@ from mlorg_desktop.domain.assessment import (
     assessment_from_dict,
     stored_assessment,
     utc_now_iso,
+    validate_fields,
 )
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -102,3 +103,65 @@ def test_optional_fields_may_be_missing_and_read_as_empty(knowledge):
         _record(unit=None, respondent=None, role=None, notes=None), knowledge.bank, "test"
     )
     assert (nulls.unit, nulls.respondent, nulls.role, nulls.notes) == ("", "", "", "")
+
+
+_GOOD = dict(
+    id="00000000-0000-4000-8000-000000000007",
+    organization="Acme",
+    questionnaire_version=1,
+    answers={"q01": "q01b"},
+    assessed_on="2025-03-04",
+    created_at="2025-03-04T09:00:00Z",
+    updated_at="2025-03-04T09:00:00Z",
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"id": "abc"}, "id", "'abc' is not a UUID"),
+        ({"organization": "  "}, "organization", "is required and must not be blank"),
+        ({"unit": "u" * 201}, "unit", "is 201 characters long; the limit is 200"),
+        ({"respondent": "a\tb"}, "respondent", "contains a control character"),
+        ({"role": "a\x7fb"}, "role", "contains a control character"),
+        ({"notes": "n" * 20_001}, "notes", "is 20001 characters long; the limit is 20000"),
+        ({"notes": "bell\x07"}, "notes", "contains a control character"),
+        (
+            {"assessed_on": "2025-02-30"},
+            "assessed_on",
+            "'2025-02-30' is not a date like 2026-11-27",
+        ),
+        ({"created_at": "soon"}, "created_at", "is not an ISO 8601 timestamp"),
+        ({"updated_at": "2025-13-01T00:00:00Z"}, "updated_at", "is not an ISO 8601 timestamp"),
+        (
+            {"answers": {"q99": "q99a"}},
+            "answers.q99",
+            "no such question in questionnaire version 1",
+        ),
+        ({"answers": {"q01": "q02a"}}, "answers.q01", "'q02a' is not an option of this question"),
+    ],
+)
+def test_each_rule_names_its_field_and_problem(knowledge, change, field, problem):
+    """The words a user reads in an error, one invalid field at a time."""
+    with pytest.raises(AssessmentError) as caught:
+        validate_fields(Assessment(**{**_GOOD, **change}), knowledge.bank, "here")
+    assert (caught.value.where, caught.value.field, caught.value.problem) == (
+        "here",
+        field,
+        problem,
+    )
+
+
+def test_an_unknown_questionnaire_version_is_named(knowledge):
+    with pytest.raises(AssessmentError) as caught:
+        validate_fields(Assessment(**{**_GOOD, "questionnaire_version": 9}), knowledge.bank, "x")
+    assert caught.value.field == "questionnaire_version"
+    assert "9" in caught.value.problem and caught.value.problem != "None"
+
+
+def test_limits_are_inclusive(knowledge):
+    validate_fields(
+        Assessment(**{**_GOOD, "organization": "o" * 200, "notes": "n\tn\n" + "n" * 19_996}),
+        knowledge.bank,
+        "here",
+    )
