@@ -52,10 +52,10 @@ $(MUTATION_STAMP): $(STAMP)
 mutation: $(MUTATION_STAMP)  ## mutmut over MODULE (niced, MUTATION_JOBS workers)
 	QT_QPA_PLATFORM=offscreen nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) \
 	  $(foreach m,$(MODULE),"$(m).*")
-	$(BIN)/mutmut results
+	$(BIN)/python -m tests.mutation_report
 
-mutation-results: $(MUTATION_STAMP)  ## the surviving mutants of the last runs
-	$(BIN)/mutmut results
+mutation-results: $(MUTATION_STAMP)  ## per-module counts and the surviving mutants so far
+	$(BIN)/python -m tests.mutation_report
 
 BUNDLE_VENV := .venv-bundle
 BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-stamp
