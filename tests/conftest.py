@@ -6,12 +6,18 @@ import os
 
 # Offscreen, but with a desktop-sized screen: the default 800x800 one is smaller than the
 # window's 1024x700 minimum and would clamp every restored geometry.
-# MLORG_TEST_PLATFORM=xcb runs on the X server in DISPLAY instead (e.g. under xvfb-run).
+# MLORG_TEST_PLATFORM=xcb runs the same tests on the real X11 platform instead (CI's second
+# pass, under xvfb-run); tests/ui/test_platform.py checks Qt really uses the one asked for.
 _SCREEN = os.path.join(os.path.dirname(__file__), "offscreen-screen.json")
-if os.environ.get("MLORG_TEST_PLATFORM") == "xcb":
+TEST_PLATFORM = os.environ.get("MLORG_TEST_PLATFORM", "offscreen")
+if TEST_PLATFORM == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+elif TEST_PLATFORM == "xcb":
+    if not os.environ.get("DISPLAY"):
+        raise RuntimeError("MLORG_TEST_PLATFORM=xcb needs an X display: run under xvfb-run -a")
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 else:
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+    raise RuntimeError(f"MLORG_TEST_PLATFORM must be offscreen or xcb, not {TEST_PLATFORM!r}")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from pathlib import Path  # noqa: E402

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -13,6 +14,20 @@ QUEUE = "TestPDF"
 OUTPUT = Path.home() / "PDF"
 
 
+def _unavailable(reason: str) -> None:
+    """Skip on a developer machine without CUPS; in CI (CI=true), which sets the queue up
+    with .ci/cups-setup, a missing queue is a failure, never a silent skip."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI runs .ci/cups-setup, so this must not happen)")
+    pytest.skip(reason)
+
+
+def cups_queues() -> list[str]:
+    """The queue names CUPS itself reports (lpstat -e), independent of Qt."""
+    out = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
 def require_queue() -> dict[Path, float]:
     """Skip (saying how to enable it) without the queue; return the output folder's state."""
     from PySide6.QtPrintSupport import QPrinterInfo
@@ -22,9 +37,9 @@ def require_queue() -> dict[Path, float]:
         and subprocess.run(["lpstat", "-p", QUEUE], capture_output=True).returncode == 0
     )
     if not ready:
-        pytest.skip(f"no CUPS queue named {QUEUE}: run .ci/cups-setup (as root) to create it")
+        _unavailable(f"no CUPS queue named {QUEUE}: run .ci/cups-setup (as root) to create it")
     if QUEUE not in [p.printerName() for p in QPrinterInfo.availablePrinters()]:
-        pytest.skip(f"Qt does not see the {QUEUE} queue; is CUPS running?")
+        _unavailable(f"Qt does not see the {QUEUE} queue; is CUPS running?")
     OUTPUT.mkdir(exist_ok=True)
     return {p: p.stat().st_mtime_ns for p in OUTPUT.glob("*.pdf")}
 

@@ -57,3 +57,15 @@ def fill(folder: Path, leave_bytes: int) -> None:
     """Fill the filesystem of ``folder`` until about ``leave_bytes`` remain free."""
     free = shutil.disk_usage(folder).free
     (folder / "filler").write_bytes(b"\0" * max(0, free - leave_bytes))
+
+
+def release_when_close_waits(writer, hold: contextlib.ExitStack) -> None:
+    """Let the held write start only once close() has begun waiting for it: no timer, so a
+    slow machine cannot let the write finish before close() is even called."""
+    real_wait = writer.wait
+
+    def wait(timeout=None):
+        hold.close()
+        return real_wait(timeout)
+
+    writer.wait = wait

@@ -89,3 +89,14 @@ def pdf_image_count(path: Path) -> int:
         [_tool("pdfimages"), "-list", str(path)], check=True, capture_output=True, text=True
     ).stdout
     return max(0, len(out.strip().splitlines()) - 2)  # two header lines
+
+
+def pdf_page_text(path: Path, page: int) -> str:
+    """The text of one page (1-based), as ``pdftotext -f N -l N`` reads it."""
+    out = subprocess.run(
+        [_tool("pdftotext"), "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.replace("\ufb01", "fi").replace("\ufb02", "fl")

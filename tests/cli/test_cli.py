@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -193,8 +194,25 @@ def test_bad_import_bytes(cli, filled_store, tmp_path, name):
 @pytest.mark.parametrize("name", sorted(BAD_DOCS))
 def test_bad_import_documents(cli, filled_store, tmp_path, resources, name):
     change, expected = BAD_DOCS[name]
-    doc = _mutate(_valid_doc(resources), change)
-    # New ids, so only the defect (and not "already present") decides the outcome.
+    doc = _valid_doc(resources)
+    # New ids, so only the defect (and not "already present") decides the outcome, and the
+    # defective record last, so an import that kept the valid records before it would show.
+    for n, record in enumerate(doc["assessments"]):
+        record["id"] = str(uuid.uuid5(uuid.NAMESPACE_OID, f"refused-import-{n}"))
+    original = copy.deepcopy(doc["assessments"])
+    doc = _mutate(doc, change)
+    records = doc["assessments"]
+    changed = (
+        next(
+            (i for i, r in enumerate(records) if r != original[i]),
+            None,
+        )
+        if isinstance(records, list) and len(records) == len(original)
+        else None
+    )
+    if changed is not None:
+        records.append(records.pop(changed))
+        expected = expected.replace(f"assessment #{changed + 1}", f"assessment #{len(records)}")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     _assert_refused(cli, filled_store, bad, expected)
@@ -266,13 +284,19 @@ def test_sheet_errors(qapp, cli, argv, code, message):
     assert got == code and message in err
 
 
+@pytest.mark.cups
 def test_sheet_unknown_printer_lists_the_available_ones(qapp, cli):
-    from PySide6.QtPrintSupport import QPrinterInfo
+    """The list is checked against CUPS itself (lpstat), not against the call the code makes;
+    the TestPDF queue guarantees it is not empty."""
+    from tests.cups_tools import QUEUE, cups_queues, require_queue
 
-    _, _, err = run(cli, "sheet", "--demo", "--printer", "NoSuchQueue")
-    listed = [p.printerName() for p in QPrinterInfo.availablePrinters()]
-    assert "Available printers:" in err
-    assert all(name in err for name in listed)
+    require_queue()
+    code, _, err = run(cli, "sheet", "--demo", "--printer", "NoSuchQueue")
+    assert code != 0 and "no printer named 'NoSuchQueue'" in err
+    queues = cups_queues()
+    assert QUEUE in queues
+    listed = err.split("Available printers:", 1)[1].strip()
+    assert sorted(listed.split(", ")) == sorted(queues)
 
 
 def test_sheet_on_an_empty_store(qapp, cli, tmp_path):

@@ -58,12 +58,12 @@ class _NaiveStorage(AtomicJSONStorage):
         self._data = data
 
 
-def _writer(path: str, progress: Any, naive: bool, opened: Any) -> None:
+def _writer(path: str, progress: Any, naive: bool) -> None:
     if naive:
         repository.AtomicJSONStorage = _NaiveStorage  # type: ignore[misc]
     store = AssessmentStore(Path(path), KNOWLEDGE.bank)
-    opened.value = 1
     op = 0
+    progress.value = 0  # open: from here on the child only writes
     while True:
         items = [
             replace(EXAMPLES[(op + j) % len(EXAMPLES)], id=i, unit=f"op {op}")
@@ -75,6 +75,17 @@ def _writer(path: str, progress: Any, naive: bool, opened: Any) -> None:
             store.import_many(items)
         op += 1
         progress.value = op
+
+
+def _wait_for_writes(child: Any, progress: Any, writes: int, timeout: float = 60.0) -> None:
+    """Return once the child has opened the store and completed ``writes`` writes."""
+    deadline = time.monotonic() + timeout
+    while progress.value < writes:
+        if not child.is_alive():
+            raise RuntimeError(f"the writer died (exit {child.exitcode}) before writing")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the writer completed {progress.value} writes in {timeout} s")
+        time.sleep(0.001)
 
 
 def make_base(folder: Path) -> Path:
@@ -97,7 +108,7 @@ class Results:
     seconds: float = 0.0
 
     def writing_when_killed(self) -> bool:
-        """A run only counts when most kills landed after the writer had started writing."""
+        """A run only counts when most kills landed after the writer had completed a write."""
         return sum(1 for n in self.killed_after_ops if n > 0) > self.trials // 2
 
     def line(self) -> str:
@@ -137,16 +148,14 @@ def run_trials(
                 leftover.unlink()
             shutil.copyfile(base, target)
             # No lock: a child killed while holding it would leave the parent waiting forever.
-            progress = context.Value("i", 0, lock=False)
-            opened = context.Value("i", 0, lock=False)
+            progress = context.Value("i", -1, lock=False)
             writer = importlib.import_module(MODULE)._writer  # never __main__._writer
-            child = context.Process(target=writer, args=(str(target), progress, naive, opened))
+            child = context.Process(target=writer, args=(str(target), progress, naive))
             child.start()
-            # The random delay runs from the moment the store is open, so the kills land among
-            # the writes however long the child takes to start on a busy machine.
-            deadline = time.monotonic() + 10
-            while not opened.value and child.is_alive() and time.monotonic() < deadline:
-                time.sleep(0.0005)
+            # Wait on the writer, not on the clock: a busy or slow machine delays its start
+            # and its writes, so a fixed delay would kill it before it wrote anything. Three
+            # kills in four land after 1-3 completed writes, one in four during the first.
+            _wait_for_writes(child, progress, rng.choice((0, 1, 2, 3)))
             time.sleep(rng.uniform(0.0, max_delay))
             os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
             child.join()

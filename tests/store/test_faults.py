@@ -3,8 +3,11 @@ disks, and hostile bytes. Each test uses the real fault where the machine allows
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -14,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlorg_desktop.__main__ import main
+from mlorg_desktop.domain.assessment import assessment_to_dict
 from mlorg_desktop.domain.exchange import ExchangeError, exchange_json, parse_exchange_bytes
 from mlorg_desktop.store import (
     AssessmentStore,
@@ -198,38 +202,43 @@ JSON = st.recursive(
 )
 
 
+_FIELDS = [
+    "id",
+    "organization",
+    "assessed_on",
+    "questionnaire_version",
+    "answers",
+    "unit",
+    "notes",
+    "created_at",
+]
+# A generated record is never valid: its id, if any, is at most 20 characters (not a UUID).
+_RANDOM_RECORD = st.dictionaries(st.sampled_from(_FIELDS), JSON)
+
+
 @settings(max_examples=300, deadline=None)
-@given(
-    document=st.fixed_dictionaries(
-        {
-            "format": st.just("mlorg-desktop-exchange"),
-            "format_version": st.just(1),
-            "assessments": st.lists(
-                st.dictionaries(
-                    st.sampled_from(
-                        [
-                            "id",
-                            "organization",
-                            "assessed_on",
-                            "questionnaire_version",
-                            "answers",
-                            "unit",
-                            "notes",
-                            "created_at",
-                        ]
-                    ),
-                    JSON,
-                ),
-                max_size=3,
-            ),
-        }
-    )
-)
-def test_fuzz_import_validator_with_generated_documents(knowledge, document):
-    try:
+@given(records=st.lists(st.none() | _RANDOM_RECORD, max_size=4))
+def test_fuzz_import_validator_with_generated_documents(knowledge, records):
+    """Valid records (None in the list) mixed with generated ones: the file imports exactly
+    when every record is valid, and otherwise the error names the first bad record and one
+    of its fields."""
+    valid = [assessment_to_dict(a) for a in _examples(knowledge)]
+    document = {
+        "format": "mlorg-desktop-exchange",
+        "format_version": 1,
+        "assessments": [valid[i] if r is None else r for i, r in enumerate(records)],
+    }
+    first_bad = next((i for i, r in enumerate(records) if r is not None), None)
+    if first_bad is None:
+        parsed = parse_exchange_bytes(json.dumps(document).encode(), knowledge, "fuzz")
+        assert [assessment_to_dict(a) for a in parsed.assessments] == document["assessments"]
+        return
+    with pytest.raises(ExchangeError) as caught:
         parse_exchange_bytes(json.dumps(document).encode(), knowledge, "fuzz")
-    except ExchangeError as exc:
-        assert "assessment #" in exc.where or exc.field
+    where = rf"fuzz: assessment #{first_bad + 1}( \(id .*\))?"
+    assert re.fullmatch(where, caught.value.where, re.DOTALL), caught.value.where
+    assert re.split(r"[.\[]", caught.value.field)[0] in _FIELDS + ["updated_at"]
+    assert caught.value.problem
 
 
 @settings(
@@ -243,12 +252,17 @@ def test_fuzz_import_validator_with_generated_documents(knowledge, document):
     )
 )
 def test_fuzz_store_codec_never_crashes_or_writes(tmp_path, knowledge, content):
-    path = tmp_path / "fuzzed.json"
+    """Opening any file either refuses it as damaged or accepts it; neither writes anything
+    (no generated file is an old-schema store with valid records, the one case that may)."""
+    folder = tmp_path / "fuzz"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    path = folder / "fuzzed.json"
     path.write_bytes(content)
-    try:
-        AssessmentStore(path, knowledge.bank)
-    except StoreDamagedError:
-        assert path.read_bytes() == content
+    with contextlib.suppress(StoreDamagedError):
+        AssessmentStore(path, knowledge.bank).close()
+    assert path.read_bytes() == content
+    assert [p.name for p in folder.iterdir()] == ["fuzzed.json"]
 
 
 def _examples(knowledge):

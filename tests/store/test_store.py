@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from mlorg_desktop.store import (
     atomic,
 )
 from mlorg_desktop.store.schema import CURRENT_SCHEMA
+from tests.fault_tools import fill, tiny_disk
 
 
 def _assessment(**changes) -> Assessment:
@@ -78,31 +78,80 @@ def test_import_is_one_write_and_reports_existing_ids(store, examples, monkeypat
     assert len(report.added) == 5 and len(store) == 6
 
 
-def test_failed_write_leaves_file_and_memory_unchanged(store, store_path, monkeypatch):
-    saved = store.save(_assessment())
-    before = store_path.read_bytes()
+def test_failed_write_leaves_file_and_memory_unchanged(tmp_path, knowledge):
+    """A real full disk (a small tmpfs), not a patched call: the failed saves change
+    neither the file nor memory, leave no temporary file, and the next save works."""
+    with tiny_disk(tmp_path / "disk", 96) as disk:
+        store_path = disk / "assessments.json"
+        store = AssessmentStore(store_path, knowledge.bank)
+        saved = store.save(_assessment())
+        before = store_path.read_bytes()
+        fill(disk, leave_bytes=2048)
+        with pytest.raises(StoreWriteError, match="No space left"):
+            store.save(replace(saved, organization="Renamed", notes="x" * 19_000))
+        with pytest.raises(StoreWriteError):
+            store.save(_assessment(notes="y" * 19_000))
+        assert store_path.read_bytes() == before
+        leftovers = sorted(p.name for p in disk.iterdir())
+        assert leftovers == [store_path.name, f"{store_path.name}.bak", "filler"]
+        assert store.get(saved.id).organization == "Acme Analytics"
+        assert len(store) == 1
+        (disk / "filler").unlink()  # space again
+        # The next successful write is built from the file, not from tinydb's half-applied
+        # change.
+        store.save(_assessment(organization="Third"))
+        raw = json.loads(store_path.read_text(encoding="utf-8"))
+        assert sorted(r["organization"] for r in raw["assessments"].values()) == [
+            "Acme Analytics",
+            "Third",
+        ]
+        store.close()
 
-    def disk_full(_fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
-    with pytest.raises(StoreWriteError, match="No space left"):
-        store.save(replace(saved, organization="Renamed"))
-    with pytest.raises(StoreWriteError):
-        store.save(_assessment())
-    monkeypatch.undo()
-    assert store_path.read_bytes() == before
-    leftovers = sorted(p.name for p in store_path.parent.iterdir())
-    assert leftovers == [store_path.name, f"{store_path.name}.bak"]  # no temp files
-    assert store.get(saved.id).organization == "Acme Analytics"
-    assert len(store) == 1
-    # The next successful write is built from the file, not from tinydb's half-applied change.
-    store.save(_assessment(organization="Third"))
-    raw = json.loads(store_path.read_text(encoding="utf-8"))
-    assert sorted(r["organization"] for r in raw["assessments"].values()) == [
-        "Acme Analytics",
-        "Third",
-    ]
+_SAVE_ONCE = """
+import sys
+from pathlib import Path
+from mlorg_desktop.domain.knowledge import load_knowledge
+from mlorg_desktop.resources import resources_dir
+from mlorg_desktop.store import AssessmentStore
+from tests.store.test_store import _assessment
+store = AssessmentStore(Path(sys.argv[1]), load_knowledge(resources_dir()).bank)
+print("saving", flush=True)
+store.save(_assessment(organization="Traced"))
+"""
+
+
+def test_a_save_reaches_the_disk_in_the_order_a_power_cut_needs(store, store_path, examples):
+    """Read from the system calls a real save makes (strace): the new bytes are fsynced
+    before the rename over the store, and the folder is fsynced after it, so after a power
+    cut the folder holds either the old file or the complete new one."""
+    import subprocess
+    import sys
+
+    from tests.x_tools import need
+
+    store.save(examples[0])
+    store.close()
+    trace = store_path.parent / "trace"
+    subprocess.run(
+        [need("strace"), "-f", "-qq", "-o", str(trace), "-e", "trace=openat,fsync,rename"]
+        + [sys.executable, "-c", _SAVE_ONCE, str(store_path)],
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    calls = [line.split(None, 1)[1] for line in trace.read_text().splitlines()]
+    folder, name = str(store_path.parent), store_path.name
+    tmp = f"{folder}/.{name}.tmp"
+    opened = next(i for i, c in enumerate(calls) if c.startswith(f'openat(AT_FDCWD, "{tmp}"'))
+    tmp_fd = calls[opened].rsplit("= ", 1)[1]
+    renamed = calls.index(f'rename("{tmp}", "{folder}/{name}") = 0')
+    assert any(c.replace(" ", "") == f"fsync({tmp_fd})=0" for c in calls[opened:renamed])
+    after = calls[renamed + 1 :]
+    folder_open = next(
+        i for i, c in enumerate(after) if c.startswith(f'openat(AT_FDCWD, "{folder}", O_RDONLY')
+    )
+    folder_fd = after[folder_open].rsplit("= ", 1)[1]
+    assert any(c.replace(" ", "") == f"fsync({folder_fd})=0" for c in after[folder_open:])
 
 
 def test_write_goes_through_a_temp_file_and_replace(store, store_path, monkeypatch):

@@ -10,17 +10,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mlorg_desktop.domain.assessment import new_id
-from mlorg_desktop.store import AssessmentStore, StoreWriteError
+from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui import dialogs
+from tests.fault_tools import immutable_folder
 
 
 @pytest.fixture
 def shown(window, qtbot):
     window.show()
     qtbot.waitExposed(window)
-    # Keys move focus only in the active window (on a real X server too, not just offscreen).
-    window.activateWindow()
-    qtbot.waitActive(window)
+    window.activateWindow()  # keyboard focus needs the active window on a real platform
+    qtbot.waitUntil(window.isActiveWindow)
     window.show_tab(window.assessment_tab)
     return window
 
@@ -239,19 +239,27 @@ def test_new_with_unsaved_changes_asks_and_cancel_keeps_the_form(shown, qtbot, m
     assert tab.organization.text() == "" and not tab.is_dirty()
 
 
-def test_failed_save_keeps_the_edit(shown, qtbot, store, messenger, monkeypatch):
+def test_failed_save_keeps_the_edit(shown, qtbot, store, messenger, examples, knowledge):
+    """A real write failure (the data folder made immutable): the user is told, the file
+    keeps the last good save, and the form and the store keep the edit for the next try."""
+    store.save(examples[0])
+    assert store.flush()
+    before = store.path.read_bytes()
     tab = shown.assessment_tab
     qtbot.keyClicks(tab.organization, "Unlucky Ltd")
-    tab.cards["q05"].buttons["q05c"].click()
-
-    def fail(_assessment):
-        raise StoreWriteError(store.path, "Could not save: No space left on device.")
-
-    monkeypatch.setattr(store, "save", fail)
-    shown.save_action.trigger()
-    assert messenger.shown[-1][0] == "error" and "No space left" in messenger.shown[-1][2]
-    assert tab.organization.text() == "Unlucky Ltd" and tab.cards["q05"].answer() == "q05c"
-    assert tab.is_dirty()
+    qtbot.mouseClick(tab.cards["q05"].buttons["q05c"], Qt.MouseButton.LeftButton)
+    with immutable_folder(store.path.parent):
+        qtbot.keyClick(tab.organization, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(messenger.shown) and messenger.shown[-1][0] == "error")
+        assert messenger.shown[-1][1] == "Could not save to disk"
+        assert store.path.read_bytes() == before
+        assert tab.organization.text() == "Unlucky Ltd" and tab.cards["q05"].answer() == "q05c"
+        assert shown.save_state.text() == "⚠ Not saved to disk"
+        assert {a.organization for a in store.all()} == {examples[0].organization, "Unlucky Ltd"}
+    qtbot.keyClick(tab.organization, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shown.save_state.text() == "")
+    reopened = AssessmentStore(store.path, knowledge.bank, read_only=True)
+    assert "Unlucky Ltd" in {a.organization for a in reopened.all()}
 
 
 def test_section_navigator_jumps_and_counts(shown, qtbot):
@@ -260,8 +268,13 @@ def test_section_navigator_jumps_and_counts(shown, qtbot):
     tab.cards["q15"].buttons["dont_know"].click()  # not an answer: the count stays 1
     item = tab.sections.item(4)
     assert item.text().startswith("Data and compute (1/3)")
-    tab._on_sections_item_activated(item)
+    rect = tab.sections.visualItemRect(item)
+    qtbot.mouseClick(tab.sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert shown.focusWidget() is tab.cards["q14"].buttons["q14a"]
+    # Keyboard: Up to the previous section, Enter jumps to its first question.
+    qtbot.keyClick(tab.sections, Qt.Key.Key_Up)
+    qtbot.keyClick(tab.sections, Qt.Key.Key_Return)
+    assert shown.focusWidget() is tab.cards["q11"].buttons["q11a"]
 
 
 def test_undo_delete_reattaches_the_open_form(shown, qtbot, demo_store, make_window, monkeypatch):
@@ -309,13 +322,25 @@ def test_title_follows_the_organization_as_typed(shown, qtbot):
 
 
 def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_window, qtbot):
-    """After the list shows, idle slices score every row, so the first filter is cheap."""
+    """Typing in the filter, as soon as the list shows and again after it had time to
+    prepare, keeps exactly the matching rows; clearing it brings every row back."""
     window = make_window(demo_store)
     window.show()
     window.show_tab(window.saved_tab)
     saved = window.saved_tab
-    qtbot.waitUntil(lambda: saved.filter_ready, timeout=5000)
-    assert all(row.text for row in saved.model._rows)
-    saved.filter.setText("meridian")
-    names = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
-    assert names and all("Meridian" in n for n in names)
+
+    def names():
+        return sorted(saved.model.index(r, 0).data() for r in range(saved.model.rowCount()))
+
+    everyone = names()
+    assert len(everyone) == 6
+    for wait_ms in (0, 500):
+        qtbot.wait(wait_ms)
+        qtbot.keyClicks(saved.filter, "meridian")
+        assert names() == ["Meridian Bank", "Meridian Bank"]
+        saved.filter.selectAll()
+        qtbot.keyClick(saved.filter, Qt.Key.Key_Backspace)
+        assert names() == everyone
+        qtbot.keyClicks(saved.filter, "labs")
+        assert names() == ["Quanta Labs"]
+        saved.filter.clear()

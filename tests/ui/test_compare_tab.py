@@ -118,22 +118,43 @@ def test_charts_update_on_save_and_delete_elsewhere(compare, qtbot, monkeypatch)
     assert tab.items.rowCount() == 6
 
 
-def test_dark_palette_renders(compare, qtbot):
-    palette = QPalette()
+@pytest.fixture
+def dark_application(qapp):
+    """A dark system palette, as a dark desktop theme gives the application."""
+    before = qapp.palette()
+    palette = QPalette(before)
     palette.setColor(QPalette.ColorRole.Window, QColor("#202124"))
     palette.setColor(QPalette.ColorRole.Base, QColor("#17181a"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
     palette.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
-    compare.setPalette(palette)
-    from mlorg_desktop.ui.charts import FitBarChart
+    qapp.setPalette(palette)
+    yield palette
+    qapp.setPalette(before)
 
-    chart = FitBarChart(compare.knowledge.catalog)
-    chart.setPalette(palette)
-    qtbot.addWidget(chart)
-    from mlorg_desktop.ui import charts
 
-    charts._themed(chart)
-    assert chart.backgroundBrush().color() == QColor("#17181a")
+def test_dark_palette_renders(dark_application, make_window, demo_store, qtbot):
+    """The Compare tab's own charts, built under a dark palette, paint a dark background with
+    light axes (read back from the rendered pixels, not from the chart's settings)."""
+    window = make_window(demo_store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_tab(window.compare_tab)
+    tab = window.compare_tab
+    qtbot.waitUntil(lambda: tab.radar is not None)
+    tab.select_all()
+    for chart in (tab.radar, tab.bars):
+        qtbot.waitUntil(lambda chart=chart: chart.isVisible() and chart.width() > 100)
+        image = chart.grab().toImage()
+        corner = image.pixelColor(3, 3)
+        assert corner == QColor("#17181a"), chart
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(0, image.width(), 4)
+            for y in range(0, image.height(), 4)
+        }
+        assert "#ffffff" not in colours  # no light background left anywhere
+        axis = chart.getPlotItem().getAxis("left")
+        assert axis.textPen().color() == QColor("#e8eaed")
 
 
 def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):

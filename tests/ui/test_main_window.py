@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from mlorg_desktop import __version__
@@ -20,9 +20,16 @@ def test_menus_and_standard_shortcuts(window):
 
 def test_view_shortcuts_switch_tabs(window, qtbot):
     window.show()
-    qtbot.waitExposed(window)
-    window.tab_actions[2].trigger()
-    assert window.current_tab() is window.saved_tab
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tabs = [window.archetypes_tab, window.assessment_tab, window.saved_tab, window.compare_tab]
+    # Out of order, so a shortcut that only moves to the next tab cannot pass.
+    for number in (3, 1, 4, 2, 3):
+        qtbot.keyClick(
+            window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.current_tab() is tabs[number - 1], f"Ctrl+{number}"
+        assert window.tabs.currentIndex() == number - 1
 
 
 def test_about_names_version_license_and_data_folder(window, store, monkeypatch):

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -21,7 +20,8 @@ from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.crash_dialog import CrashDialog
 from mlorg_desktop.ui.single_instance import InstanceGuard
 from mlorg_desktop.ui.store_opening import open_store_interactive
-from tests.fault_tools import DAMAGES, immutable_folder
+from tests.fault_tools import DAMAGES, immutable_folder, release_when_close_waits
+from tests.x_tools import focused_window_name, stacking, wait_until, xvfb
 
 
 @pytest.fixture
@@ -113,6 +113,62 @@ def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
     assert second.returncode == 0 and "brought it forward" in out
 
 
+_OTHER_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+label = QLabel("another application")
+label.setWindowTitle("Another application")
+label.resize(1400, 1000)
+label.show()
+label.raise_()
+label.activateWindow()
+app.exec()
+"""
+
+
+def test_second_launch_raises_and_focuses_the_real_first_window(tmp_path):
+    """Two real app processes on a private X server: the first window, covered and
+    unfocused by another application, comes to the top with the keyboard focus."""
+    with xvfb() as env:
+        launch = [sys.executable, "-m", "mlorg_desktop", "--data-dir", str(tmp_path)]
+        first = subprocess.Popen(launch, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        other = None
+        try:
+            wait_until(
+                lambda: "MLOrg Desktop" in stacking(env),
+                30,
+                "the first window",
+            )
+            other = subprocess.Popen([sys.executable, "-c", _OTHER_WINDOW], env=env)
+            wait_until(
+                lambda: (
+                    stacking(env) == ["Another application", "MLOrg Desktop"]
+                    and focused_window_name(env) == "Another application"
+                ),
+                30,
+                "the other application's window above the first window, with the focus",
+            )
+            second = subprocess.run(launch, env=env, capture_output=True, text=True, timeout=60)
+            assert second.returncode == 0, second.stderr
+            assert "brought it forward" in second.stdout
+            wait_until(
+                lambda: (
+                    focused_window_name(env) == "MLOrg Desktop"
+                    and stacking(env) == ["MLOrg Desktop", "Another application"]
+                ),
+                10,
+                "the first window on top with the focus",
+            )
+            assert first.poll() is None  # still the one running window
+        finally:
+            if other is not None:
+                other.kill()
+                other.wait(10)
+            first.terminate()
+            first.communicate(timeout=30)
+
+
 def test_failed_write_is_reported_kept_and_retried(
     make_window, store, store_path, qtbot, messenger, examples, knowledge, monkeypatch
 ):
@@ -158,7 +214,7 @@ def test_closing_waits_for_a_save_in_progress(make_window, store, store_path, ex
     window.assessment_tab.notes.setPlainText("typed just before quitting")
     window.save_action.trigger()
     assert store.pending and window.save_state.text() == "Saving…"
-    threading.Timer(0.3, hold.close).start()  # the disk write can start only during close()
+    release_when_close_waits(store.writer, hold)  # the disk write can start only during close()
     assert window.close()
     assert not store.pending
     reopened = AssessmentStore(store_path, knowledge.bank, read_only=True)

@@ -59,3 +59,40 @@ def test_damaged_store_after_the_first_paint_can_still_quit_with_exit_3(tmp_path
     assert done.returncode == 3, done.stderr
     assert "asked over the window: [True]" in done.stdout
     assert [p.name for p in tmp_path.iterdir() if ".damaged-" in p.name]
+
+
+def test_smoke_test_paints_all_four_tabs_and_saves(qapp, knowledge, resources, monkeypatch, capsys):
+    """Checked from outside the smoke test, not from its own report: every tab's page
+    receives a paint event, and the window it built has all four tabs built."""
+    from PySide6.QtCore import QEvent, QObject
+
+    import mlorg_desktop.ui.smoke_test as app_module
+    from mlorg_desktop.ui.main_window import MainWindow
+
+    windows = []
+
+    class Recorded(MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            windows.append(self)
+
+    painted: set[str] = set()
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                painted.add(type(watched).__name__)
+            return False
+
+    spy = Paints()
+    qapp.installEventFilter(spy)
+    monkeypatch.setattr(app_module, "MainWindow", Recorded)
+    try:
+        assert app_module.run_smoke_test(knowledge, resources) == 0
+    finally:
+        qapp.removeEventFilter(spy)
+    (window,) = windows
+    assert all(window.built(name) for name in ("archetypes", "assessment", "saved", "compare"))
+    assert {"ArchetypesTab", "AssessmentTab", "SavedTab", "CompareTab"} <= painted
+    out = capsys.readouterr().out
+    assert "checked 4 tabs: Archetypes (5 archetypes), Assessment (27 questions), Saved " in out
