@@ -57,7 +57,7 @@ bundle-check: bundle  ## the frozen app's smoke test, sheet and list, as CI runs
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop --smoke-test
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop sheet --demo -o dist/demo-sheet.pdf
 	QT_QPA_PLATFORM=offscreen dist/mlorg-desktop/mlorg-desktop list --demo --json > dist/demo-list.json
-	test "$$(grep -c '"id"' dist/demo-list.json)" -eq 6
+	test "$$(grep -c '"id"' dist/demo-list.json)" -eq 15
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix $(SOURCES)

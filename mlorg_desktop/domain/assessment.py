@@ -39,6 +39,9 @@ class Assessment:
     notes: str = ""
     created_at: str = field(default_factory=utc_now_iso)
     updated_at: str = field(default_factory=utc_now_iso)
+    # An explicit round label ("Autumn 2025 survey"); when set it overrides grouping by date
+    # (domain.rounds). Empty means "group me by my date".
+    round: str = ""
 
     @property
     def label(self) -> str:
@@ -81,7 +84,7 @@ def validate_fields(assessment: Assessment, bank: QuestionBank, where: str) -> N
         fail("id", f"'{assessment.id}' is not a UUID")
     if not assessment.organization.strip():
         fail("organization", "is required and must not be blank")
-    for name in ("organization", "unit", "respondent", "role"):
+    for name in ("organization", "unit", "respondent", "role", "round"):
         value = getattr(assessment, name)
         if len(value) > NAME_MAX:
             fail(name, f"is {len(value)} characters long; the limit is {NAME_MAX}")
@@ -132,6 +135,7 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
             unit=r.get("unit", str, optional=True, default=""),
             respondent=r.get("respondent", str, optional=True, default=""),
             role=r.get("role", str, optional=True, default=""),
+            round=r.get("round", str, optional=True, default=""),
             assessed_on=r.get("assessed_on", str),
             notes=r.get("notes", str, optional=True, default=""),
             questionnaire_version=r.get("questionnaire_version", int),
@@ -148,7 +152,16 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_TEXT_FIELDS = ("id", "organization", "unit", "respondent", "role", "assessed_on", "notes")
+_TEXT_FIELDS = (
+    "id",
+    "organization",
+    "unit",
+    "respondent",
+    "role",
+    "assessed_on",
+    "notes",
+    "round",
+)
 _STAMPS = ("created_at", "updated_at")
 
 
@@ -176,12 +189,12 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         return None
     if any(type(v) is not str for v in texts + stamps) or type(version) is not int:
         return None
-    id_, organization, unit, respondent, role, assessed_on, notes = texts
-    names = organization + unit + respondent + role
+    id_, organization, unit, respondent, role, assessed_on, notes, round_ = texts
+    names = organization + unit + respondent + role + round_
     if (
         _CANONICAL_UUID.fullmatch(id_) is None
         or not organization.strip()
-        or max(len(organization), len(unit), len(respondent), len(role)) > NAME_MAX
+        or max(len(organization), len(unit), len(respondent), len(role), len(round_)) > NAME_MAX
         or _CONTROL_IN_LINE.search(names)
         or len(notes) > NOTES_MAX
         or _CONTROL_IN_NOTES.search(notes)
@@ -213,6 +226,7 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         notes=notes,
         created_at=stamps[0],
         updated_at=stamps[1],
+        round=round_,
     )
 
 
@@ -235,4 +249,5 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
         "answers": dict(assessment.answers),
         "created_at": assessment.created_at,
         "updated_at": assessment.updated_at,
+        "round": assessment.round,
     }

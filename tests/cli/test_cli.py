@@ -48,7 +48,7 @@ def test_list_on_a_folder_without_store(capsys, tmp_path):
 def test_demo_before_or_after_the_command(capsys, argv):
     code, out, _ = run(capsys, *argv)
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 6
+    assert code == 0 and len(rows) == 15
     assert {r["primary_archetype"] for r in rows} == {
         "nascent",
         "rnd",
@@ -79,11 +79,11 @@ def test_export_import_round_trip(capsys, tmp_path):
     assert run(capsys, "--demo", "export", "-o", str(exported))[0] == 0
     target = tmp_path / "store"
     code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
-    assert code == 0 and "Imported 6" in out
+    assert code == 0 and "Imported 15" in out
     code, out, _ = run(capsys, "import", str(exported), "--data-dir", str(target))
-    assert code == 0 and "Imported 0" in out and "Skipped 6" in out
+    assert code == 0 and "Imported 0" in out and "Skipped 15" in out
     listed = json.loads(run(capsys, "list", "--json", "--data-dir", str(target))[1])
-    assert len(listed) == 6
+    assert len(listed) == 15
 
 
 def test_export_selected_ids_and_csv(capsys, tmp_path):
@@ -241,7 +241,7 @@ def test_sheet_pdf_from_the_demo(qapp, capsys, tmp_path):
 
     out = tmp_path / "sheet.pdf"
     code, stdout, _ = run(capsys, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
-    assert code == 0 and "6 assessment(s)" in stdout
+    assert code == 0 and "15 assessment(s)" in stdout
     assert "letter" in pdf_info(out)["Page size"]
     assert "Harbour Freight Logistics" in pdf_text(out)
 

@@ -144,9 +144,9 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
 def test_filter_and_sort(window, demo_store, make_window, qtbot):
     fresh = make_window(demo_store)
     saved = fresh.saved_tab
-    assert saved.model.rowCount() == 6
+    assert saved.model.rowCount() == 15
     qtbot.keyClicks(saved.filter, "meridian")
-    assert saved.model.rowCount() == 2 and saved.count.text() == "2 of 6 shown"
+    assert saved.model.rowCount() == 2 and saved.count.text() == "2 of 15 shown"
     saved.filter.clear()
     qtbot.keyClicks(saved.filter, "ml-first")
     assert saved.model.rowCount() == 1

@@ -69,8 +69,8 @@ def test_import_and_export_from_the_file_menu(
         dialogs, "ask_import_path", lambda parent: resources / "examples" / "demo-assessments.json"
     )
     window.import_action.trigger()
-    assert len(store) == 6 and window.saved_tab.model.rowCount() == 6
-    assert messenger.shown[-1][2].startswith("Imported 6")
+    assert len(store) == 15 and window.saved_tab.model.rowCount() == 15
+    assert messenger.shown[-1][2].startswith("Imported 15")
 
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
