@@ -131,6 +131,7 @@ def _open_store(paths: AppPaths, knowledge: Knowledge) -> AssessmentStore | None
 
 
 def _dispatch(command: str, args: object, knowledge: Knowledge, store: AssessmentStore) -> int:
+    from mlorg_desktop.cli_org import cmd_org
     from mlorg_desktop.store import StoreError
 
     handlers = {
@@ -138,6 +139,7 @@ def _dispatch(command: str, args: object, knowledge: Knowledge, store: Assessmen
         "export": cli.cmd_export,
         "import": cli.cmd_import,
         "sheet": cli.cmd_sheet,
+        "org": cmd_org,
     }
     try:
         return handlers[command](args, knowledge, store, sys.stdout)  # type: ignore[arg-type,operator]

@@ -93,7 +93,7 @@ def test_export_selected_ids_and_csv(capsys, tmp_path):
     assert [a["id"] for a in json.loads(out_file.read_text())["assessments"]] == ids
     code, out, _ = run(capsys, "--demo", "export", "-o", "-", "--csv")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 7 and lines[0].startswith("id,organization")
+    assert code == 0 and len(lines) == 16 and lines[0].startswith("id,organization")
     code, _, err = run(capsys, "--demo", "export", "-o", "-", "--ids", "nope")
     assert code == 2 and "nope" in err
 
@@ -205,7 +205,8 @@ def test_bad_import_documents(capsys, filled_store, tmp_path, resources, name):
 
 
 def test_import_of_a_folder_a_symlink_and_a_missing_file(capsys, filled_store, tmp_path, resources):
-    _assert_refused(capsys, filled_store, tmp_path, "is a folder")
+    # A folder stands for the .json files in it (test_org_cli); one without any is refused.
+    _assert_refused(capsys, filled_store, tmp_path, "holds no .json files")
     link = tmp_path / "link.json"
     link.symlink_to(resources / "examples" / "demo-assessments.json")
     _assert_refused(capsys, filled_store, link, "symbolic link")

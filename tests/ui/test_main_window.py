@@ -84,7 +84,7 @@ def test_import_and_export_from_the_file_menu(
     target = tmp_path / "all.csv"
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent: target)
     window.export_action.trigger()
-    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 7
+    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 16
 
 
 def test_data_folder_is_qts_app_data_location(monkeypatch, tmp_path, qapp):
