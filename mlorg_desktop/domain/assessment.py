@@ -63,6 +63,7 @@ class Assessment:
             created_at=now,
             updated_at=now,
             answers=dict(self.answers),
+            round="",  # answering again later is a new round
         )
 
 

@@ -99,11 +99,12 @@ def confirm_delete(parent: QWidget | None, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_import_path(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(
+def ask_import_paths(parent: QWidget | None) -> list[Path]:
+    """One or more exchange files (Ctrl or Shift while clicking picks several)."""
+    names, _ = QFileDialog.getOpenFileNames(
         parent, "Import assessments", "", "MLOrg exchange files (*.json);;All files (*)"
     )
-    return Path(name) if name else None
+    return [Path(name) for name in names]
 
 
 def ask_export_path(parent: QWidget | None) -> Path | None:

@@ -1,4 +1,7 @@
-"""File ▸ Import / Export Assessments: thin front-ends over the exchange format and the store."""
+"""File ▸ Import / Export Assessments: thin front-ends over the exchange format and the store.
+
+Import takes many files at once (the dialog, or files and folders dropped on the window).
+"""
 
 from __future__ import annotations
 
@@ -6,40 +9,46 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from mlorg_desktop.domain.exchange import (
-    ExchangeError,
-    exchange_csv,
-    exchange_json,
-    read_exchange_file,
-)
+from mlorg_desktop.domain.batch_import import plan_import, read_files
+from mlorg_desktop.domain.exchange import exchange_csv, exchange_json
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import dialogs
 from mlorg_desktop.ui.msgbox import Messenger
 
 
-def import_assessments(
-    parent: QWidget | None, knowledge: Knowledge, store: AssessmentStore, messenger: Messenger
+def import_paths(
+    parent: QWidget | None,
+    knowledge: Knowledge,
+    store: AssessmentStore,
+    messenger: Messenger,
+    paths: list[Path],
 ) -> tuple[str, ...]:
-    """Ask for a file and import it whole or not at all; returns the ids that were added."""
-    path = dialogs.ask_import_path(parent)
-    if path is None:
-        return ()
+    """Import files (folders: the .json files in them): every valid file in one store write,
+    each refused file named with its reason. Returns the ids that were added."""
+    plan = plan_import(read_files(paths, knowledge), store)
     try:
-        document = read_exchange_file(path, knowledge)
-        report = store.import_many(document.assessments)
-    except (ExchangeError, StoreError) as exc:
+        report = store.import_many(plan.to_add)
+    except StoreError as exc:
         messenger.error(
             parent, "Nothing imported", f"{exc}\n\nYour saved assessments are unchanged."
         )
         return ()
-    text = f"Imported {len(report.added)} assessment(s) from {path.name}."
-    if report.already_present:
-        text += (
-            f"\n\n{len(report.already_present)} were already in your store (same id) and "
-            "were left as they are."
+    lines = [o.describe() for o in plan.outcomes]
+    if not plan.accepted:
+        messenger.error(
+            parent,
+            "Nothing imported",
+            "\n".join(lines) + "\n\nYour saved assessments are unchanged.",
         )
-    messenger.info(parent, "Import finished", text)
+        return ()
+    files = f" from {len(plan.accepted)} of {len(plan.outcomes)} file(s)"
+    text = f"Imported {len(report.added)} assessment(s){files}.\n\n" + "\n".join(lines)
+    if plan.refused:
+        text += "\n\nThe refused files changed nothing; fix them and import them again."
+        messenger.warning(parent, "Import finished, some files refused", text)
+    else:
+        messenger.info(parent, "Import finished", text)
     return report.added
 
 

@@ -170,9 +170,9 @@ def test_selection_follows_the_filter_and_saves_respect_it(demo_store, make_wind
     window.saved_tab.on_assessments_saved([a.id for a in demo_store.all()][-1:])
     shown = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
     assert all("northline" in name.casefold() for name in shown) and "Northline Two" in shown
-    assert saved.count.text() == f"{len(shown)} of 7 shown"
+    assert saved.count.text() == f"{len(shown)} of 16 shown"
     saved.filter.clear()
-    assert saved.model.rowCount() == 7 and saved.count.text() == "7 saved"
+    assert saved.model.rowCount() == 16 and saved.count.text() == "16 saved"
 
 
 @pytest.mark.parametrize(
@@ -263,13 +263,15 @@ def test_delete_key_in_the_table(window, demo_store, make_window, qtbot, monkeyp
     asked = []
     monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: asked.append(name) or True)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert asked and len(demo_store) == 5
+    assert asked and len(demo_store) == 14
 
 
 def test_tab_goes_from_notes_to_the_first_question(shown, qtbot):
     tab = shown.assessment_tab
     tab.assessed_on.setFocus()
     qtbot.keyClick(tab.assessed_on, Qt.Key.Key_Tab)
+    assert shown.focusWidget() is tab.round
+    qtbot.keyClick(tab.round, Qt.Key.Key_Tab)
     assert shown.focusWidget() is tab.notes
     qtbot.keyClick(tab.notes, Qt.Key.Key_Tab)
     assert shown.focusWidget() is tab.cards["q01"].buttons["q01a"]

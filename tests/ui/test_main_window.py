@@ -66,7 +66,9 @@ def test_import_and_export_from_the_file_menu(
     from mlorg_desktop.ui import dialogs
 
     monkeypatch.setattr(
-        dialogs, "ask_import_path", lambda parent: resources / "examples" / "demo-assessments.json"
+        dialogs,
+        "ask_import_paths",
+        lambda parent: [resources / "examples" / "demo-assessments.json"],
     )
     window.import_action.trigger()
     assert len(store) == 15 and window.saved_tab.model.rowCount() == 15
@@ -76,7 +78,7 @@ def test_import_and_export_from_the_file_menu(
     bad.write_text("[]", encoding="utf-8")
     assert store.flush()  # the import was written on the store's writer thread
     before = store.path.read_bytes()
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent: bad)
+    monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent: [bad])
     window.import_action.trigger()
     assert messenger.shown[-1][1] == "Nothing imported"
     assert store.path.read_bytes() == before
