@@ -32,7 +32,7 @@ def test_window_paints_before_the_store_loads_then_opens_it(tmp_path, demo_store
     )
     assert done.returncode == 0, done.stderr
     assert "loaded at first paint: [] False" in done.stdout
-    assert "after: 6 True" in done.stdout
+    assert "after: 15 True" in done.stdout
 
 
 def test_damaged_store_after_the_first_paint_can_still_quit_with_exit_3(tmp_path):
