@@ -88,6 +88,7 @@ class RoundPanel(QWidget):
         self.by_role.setColumnWidth(0, 190)
         self.by_role.setColumnWidth(1, 190)
         self.by_role.setMinimumHeight(120)
+        self.by_role.setRootIsDecorated(False)
         self.roles = QListWidget()
         self.roles.setAccessibleName("Roles that count as leadership")
         self.roles.setMaximumHeight(110)
