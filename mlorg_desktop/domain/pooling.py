@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
@@ -67,7 +68,7 @@ class QuestionPool:
     def answered(self) -> float:
         return sum(self.weights.values())
 
-    @property
+    @cached_property
     def modal(self) -> str | None:
         """The most common answer; a tie goes to the option listed first in the question."""
         if not self.weights:
@@ -108,16 +109,16 @@ class RoundReading:
     def reading(self) -> str:
         return reading_for(self.score)
 
-    @property
+    @cached_property
     def agreement(self) -> float | None:
         shares = [p.agreement for p in self.pools.values() if p.answered >= 2]
         return sum(s for s in shares if s is not None) / len(shares) if shares else None
 
-    @property
+    @cached_property
     def disagreements(self) -> list[QuestionPool]:
         return [p for p in self.pools.values() if p.disagreement]
 
-    @property
+    @cached_property
     def combined_answers(self) -> dict[str, str]:
         """Question id -> the most common answer, for questions someone answered."""
         return {qid: p.modal for qid, p in self.pools.items() if p.modal is not None}

@@ -210,7 +210,9 @@ class OrganizationsTab(QWidget):
         self.rounds.blockSignals(False)
         count = self.rounds.count()
         row = previous if keep_round and 0 <= previous < count else count - 1
+        self.rounds.blockSignals(True)
         self.rounds.setCurrentRow(row)
+        self.rounds.blockSignals(False)
         self._on_rounds_current_row_changed(row)
         self._draw_trend()
 

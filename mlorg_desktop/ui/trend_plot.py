@@ -69,6 +69,7 @@ class TrendPlot(pg.PlotWidget):
         self.setYRange(-4, 104, padding=0)
         self.what = FITS
         self.lines: dict[str, pg.PlotDataItem] = {}  # id -> the line drawn now
+        self._pool: dict[str, pg.PlotDataItem] = {}  # every line made so far, by id
 
     def show_rounds(
         self, rounds: Sequence[ReadRound], what: str = FITS
@@ -76,12 +77,12 @@ class TrendPlot(pg.PlotWidget):
         """Draw ``rounds``; returns (name, style) of every line drawn, for the legend."""
         self.what = what
         plot = self.getPlotItem()
-        for item in self.lines.values():
-            plot.removeItem(item)
-        self.lines = {}
-        drawn = []
         plot.setLabel("left", "Fit (0–100)" if what == FITS else "Position (0–100)")
         xs = [round_time(r.round.first) for r in rounds]
+        self.lines = {}
+        drawn = []
+        for item in self._pool.values():
+            item.setVisible(False)
         for key, name, style in line_styles(self.catalog, what):
             values = [
                 r.reading.score.fits[key] if what == FITS else r.reading.score.positions[key]
@@ -90,24 +91,30 @@ class TrendPlot(pg.PlotWidget):
             points = [(x, v) for x, v in zip(xs, values, strict=True) if v is not None]
             if not points:
                 continue
-            item = self.plot(
-                [p[0] for p in points],
-                [p[1] for p in points],
-                pen=pg.mkPen(style.color, width=2, style=PEN_STYLES[style.line]),
-                symbol=style.marker,
-                symbolBrush=style.color,
-                symbolPen=pg.mkPen(style.color),
-                symbolSize=9,
-            )
+            item = self._pool.get(key)
+            if item is None:  # made once per series and reused: adding items to the scene is slow
+                item = self.plot(
+                    [],
+                    [],
+                    pen=pg.mkPen(style.color, width=2, style=PEN_STYLES[style.line]),
+                    symbol=style.marker,
+                    symbolBrush=style.color,
+                    symbolPen=pg.mkPen(style.color),
+                    symbolSize=9,
+                )
+                self._pool[key] = item
+            item.setData([p[0] for p in points], [p[1] for p in points])
             item.setToolTip(
-                name
-                + "\n"
-                + "\n".join(
-                    f"{r.round.label}: {v:.0f}"
-                    for r, v in zip(rounds, values, strict=True)
-                    if v is not None
+                "\n".join(
+                    [name]
+                    + [
+                        f"{r.round.label}: {v:.0f}"
+                        for r, v in zip(rounds, values, strict=True)
+                        if v is not None
+                    ]
                 )
             )
+            item.setVisible(True)
             self.lines[key] = item
             drawn.append((name, style))
         if xs:
