@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from html import escape
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -221,7 +222,7 @@ class OrganizationsTab(QWidget):
             self.respondents.setText("")
             return
         item = self.reading.rounds[row]
-        people = ", ".join(person_text(a) for a in item.round.assessments)
+        people = ", ".join(escape(person_text(a)) for a in item.round.assessments)
         self.respondents.setText(f"<b>Respondents:</b> {people}")
         self.panel.show_round(item, self.role_overrides())
 
@@ -252,8 +253,10 @@ class OrganizationsTab(QWidget):
         ]
         moves.sort(key=lambda kv: -abs(kv[1]))
         text = ", ".join(f"{names[k]} {v:+.0f}" for k, v in moves if round(v) != 0) or "no change"
-        answers = len(change.answers_changed)
-        return (
-            f"<b>Since {change.before.label}</b> (to {change.after.label}): {text}. "
-            f"The combined answer changed on {answers} question(s)."
+        numbers = {q.id: n for n, q in enumerate(self.knowledge.bank.latest.questions(), start=1)}
+        changed = ", ".join(
+            f"Q{numbers.get(c.question_id, c.question_id)}" for c in change.answers_changed
         )
+        answers = f"The combined answer changed on {changed}." if changed else ""
+        before, after = escape(change.before.label), escape(change.after.label)
+        return f"<b>Since {before}</b> (to {after}): {text}. {answers}"

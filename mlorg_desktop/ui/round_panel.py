@@ -71,7 +71,7 @@ class RoundPanel(QWidget):
         disagreements.setLayout(
             vbox(
                 _buddy(
-                    "Questions where fewer than two thirds gave the same &answer:",
+                    "&Questions where fewer than two thirds gave the same answer:",
                     self.disagreements,
                 ),
                 self.disagreements,
@@ -97,7 +97,7 @@ class RoundPanel(QWidget):
         by_role.setLayout(
             vbox(
                 self.by_role_summary,
-                _buddy("Where the groups' most common &answers differ:", self.by_role),
+                _buddy("Where the groups' most common answers &differ:", self.by_role),
                 self.by_role,
                 _buddy("Roles counted as &leadership (Space ticks or unticks):", self.roles),
                 self.roles,

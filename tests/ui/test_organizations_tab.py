@@ -70,6 +70,17 @@ def test_keyboard_walk_through_rounds_disagreements_and_roles(shown, demo_store,
     assert leaders in tab.panel.by_role_summary.text()
     assert practice in tab.panel.by_role_summary.text()
 
+    # Mnemonics reach the panel's parts: Alt+Q the disagreements, Alt+L the roles.
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Q, alt)
+    assert window.focusWidget() is tree
+    qtbot.keyClick(tree, Qt.Key.Key_L, alt)
+    assert window.focusWidget() is tab.panel.roles
+    qtbot.keyClick(tab.panel.roles, Qt.Key.Key_W, alt)  # Alt+W ticks "Show who answered"
+    qtbot.waitUntil(tab.panel.show_who.isChecked)  # a mnemonic clicks after a short animation
+    qtbot.keyClick(tab.panel.roles, Qt.Key.Key_W, alt)
+    qtbot.waitUntil(lambda: not tab.panel.show_who.isChecked())
+
     # Who answered what: ticked with the mouse.
     box = tab.panel.show_who
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -127,6 +138,8 @@ def test_trend_plot_has_a_line_per_series_with_a_marker_at_each_round(shown, dem
     assert set(plot.lines) == {"se_vs_research", "data_ownership", "model_ownership"}
     assert "Since 2025-11-03</b> (to Autumn 2026 review)" in tab.trend_text.text()
     assert "Data ownership +" in tab.trend_text.text()
+    # Q3 went from "inside product teams" (c) to "a full set in one division" (d).
+    assert "The combined answer changed on Q3, " in tab.trend_text.text()
     # An organization with one round explains when the trend will appear.
     tab.organizations.setFocus()
     qtbot.keyClick(tab.organizations, Qt.Key.Key_Home)  # Cobalt Payments: one assessment
