@@ -58,7 +58,28 @@ def main(out_dir: Path) -> None:
             extra.select_all()
             settle(app)
             window.grab().save(str(out_dir / "compare.png"))
+        organizations_shots(app, window, out_dir)
         window.close()
+
+
+def organizations_shots(app: QApplication, window: MainWindow, out_dir: Path) -> None:
+    """The demo's two-round organization: the first round read whole, then its trend."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from mlorg_desktop.ui.organizations_tab import OrganizationsTab
+
+    window.resize(1400, 900)
+    window.tab_actions[4].trigger()
+    tab = window.current_tab()
+    assert isinstance(tab, OrganizationsTab)
+    tab.select_organization("Vantage Retail Group", "Data & AI")
+    tab.rounds.setCurrentRow(0)
+    settle(app)
+    window.grab().save(str(out_dir / "organizations.png"))
+    scroll = tab.findChildren(QScrollArea)[0]
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    settle(app)
+    window.grab().save(str(out_dir / "organizations-trend.png"))
 
 
 if __name__ == "__main__":

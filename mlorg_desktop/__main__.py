@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 WRITING_COMMANDS = {"import"}
 # Commands that only read the store: they work on a read-only folder and create nothing.
-READING_COMMANDS = {"list", "export", "sheet"}
+READING_COMMANDS = {"list", "export", "sheet", "org"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,6 +180,7 @@ def _open_store(
 def _dispatch(
     command: str, args: object, knowledge: Knowledge, store: AssessmentStore, paths: AppPaths
 ) -> int:
+    from mlorg_desktop.cli_org import cmd_org
     from mlorg_desktop.store import StoreError
 
     protected = paths.protected_files()  # what no export may write over
@@ -188,6 +189,7 @@ def _dispatch(
         "export": partial(cli.cmd_export, protected=protected),
         "import": cli.cmd_import,
         "sheet": partial(cli.cmd_sheet, protected=protected),
+        "org": cmd_org,
     }
     try:
         return handlers[command](args, knowledge, store, sys.stdout)  # type: ignore[arg-type,operator]

@@ -165,8 +165,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", metavar="T", default="", help="the form's heading")
     _store_options(p, top_level=False)
 
-    p = commands.add_parser("import", help="add assessments from an exchange file")
-    p.add_argument("file", metavar="FILE.json")
+    p = commands.add_parser(
+        "import",
+        help="add assessments from exchange files (several files or folders at once)",
+        description="Each file is checked on its own; the assessments of every valid file are "
+        "added in one write. A refused file changes nothing and does not stop the others "
+        "(exit 2 when any file was refused). A folder stands for the .json files in it.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE.json")
+    _store_options(p, top_level=False)
+
+    p = commands.add_parser(
+        "org",
+        help="one organization's rounds: combined reading, disagreements, by-role split, trend",
+    )
+    p.add_argument("name", metavar="NAME", help="the organization (any case)")
+    p.add_argument("--unit", metavar="UNIT", help="the team or unit, when it has several")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a summary")
     _store_options(p, top_level=False)
     return parser
 
@@ -349,24 +364,35 @@ def cmd_export(
 def cmd_import(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
-    from mlorg_desktop.domain.exchange import ExchangeError, future_dated, read_exchange_file
+    from mlorg_desktop.domain.batch_import import plan_import, read_files
+    from mlorg_desktop.domain.exchange import future_dated
 
-    try:
-        document = read_exchange_file(Path(args.file), knowledge)
-    except ExchangeError as exc:
-        print(f"error: nothing imported: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    for warning in future_dated(document.assessments):
+    plan = plan_import(read_files([Path(f) for f in args.files], knowledge), store)
+    for warning in future_dated(plan.to_add):
         print(f"warning: {warning}", file=sys.stderr)
-    report = store.import_many(document.assessments)
-    print(f"Imported {len(report.added)} assessment(s) into {store.path}", file=out)
-    if report.already_present:
-        print(
-            f"Skipped {len(report.already_present)} already in the store (same id): "
-            + ", ".join(report.already_present),
-            file=out,
+    report = store.import_many(plan.to_add)  # one write for every accepted file
+    accepted = len(plan.accepted)
+    if accepted:
+        files = (
+            f" from {accepted} of {len(plan.outcomes)} file(s)" if len(plan.outcomes) > 1 else ""
         )
-    return EXIT_OK
+        print(f"Imported {len(report.added)} assessment(s){files} into {store.path}", file=out)
+        present = [i for o in plan.accepted for i in o.already_present]
+        if present:
+            print(
+                f"Skipped {len(present)} already in the store (same id): " + ", ".join(present),
+                file=out,
+            )
+        if len(plan.outcomes) > 1:
+            for outcome in plan.accepted:
+                print(f"  {outcome.describe()}", file=out)
+    for outcome in plan.refused:
+        print(
+            f"error: {'nothing imported from ' if accepted else 'nothing imported: '}"
+            f"{outcome.path}: {outcome.error}",
+            file=sys.stderr,
+        )
+    return EXIT_BAD_INPUT if plan.refused else EXIT_OK
 
 
 def cmd_kit(

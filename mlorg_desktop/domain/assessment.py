@@ -44,6 +44,9 @@ class Assessment:
     notes: str = ""
     created_at: str = field(default_factory=utc_now_iso)
     updated_at: str = field(default_factory=utc_now_iso)
+    # An explicit round label ("Autumn 2025 survey"); when set it overrides grouping by date
+    # (domain.rounds). Empty means "group me by my date".
+    round: str = ""
 
     @property
     def label(self) -> str:
@@ -65,6 +68,7 @@ class Assessment:
             created_at=now,
             updated_at=now,
             answers=dict(self.answers),
+            round="",  # answering again later is a new round
         )
 
 
@@ -165,6 +169,7 @@ def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -
         unit=data.get("unit") or "",
         respondent=data.get("respondent") or "",
         role=data.get("role") or "",
+        round=data.get("round") or "",
         assessed_on=data["assessed_on"],
         notes=data.get("notes") or "",
         questionnaire_version=int(data["questionnaire_version"]),  # 1.0 is the integer 1
@@ -177,7 +182,16 @@ def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_TEXT_FIELDS = ("id", "organization", "unit", "respondent", "role", "assessed_on", "notes")
+_TEXT_FIELDS = (
+    "id",
+    "organization",
+    "unit",
+    "respondent",
+    "role",
+    "assessed_on",
+    "notes",
+    "round",
+)
 _STAMPS = ("created_at", "updated_at")
 
 
@@ -205,12 +219,12 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         return None
     if any(type(v) is not str for v in texts + stamps) or type(version) is not int:
         return None
-    id_, organization, unit, respondent, role, assessed_on, notes = texts
-    names = organization + unit + respondent + role
+    id_, organization, unit, respondent, role, assessed_on, notes, round_ = texts
+    names = organization + unit + respondent + role + round_
     if (
         _CANONICAL_UUID.fullmatch(id_) is None
         or not organization.strip()
-        or max(len(organization), len(unit), len(respondent), len(role)) > NAME_MAX
+        or max(len(organization), len(unit), len(respondent), len(role), len(round_)) > NAME_MAX
         or _CONTROL_IN_LINE.search(names)
         or len(notes) > NOTES_MAX
         or _CONTROL_IN_NOTES.search(notes)
@@ -260,6 +274,7 @@ def _quick(data: object, bank: QuestionBank) -> Assessment | None:
         notes=notes,
         created_at=stamps[0],
         updated_at=stamps[1],
+        round=round_,
     )
 
 
@@ -276,4 +291,5 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
         "answers": {q: answer_to_json(a) for q, a in assessment.answers.items()},
         "created_at": assessment.created_at,
         "updated_at": assessment.updated_at,
+        "round": assessment.round,
     }

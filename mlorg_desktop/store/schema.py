@@ -2,7 +2,9 @@
 
 Schema 1 was the first layout (fields ``date``, ``team`` and ``questionnaire``, no timestamps).
 Schema 2 names them ``assessed_on``, ``unit`` and ``questionnaire_version`` and records
-``created_at``/``updated_at`` in ISO 8601 UTC. Migrations work on the raw JSON document.
+``created_at``/``updated_at`` in ISO 8601 UTC. Schema 3 adds ``round`` (an explicit round label,
+empty when the assessment is grouped into rounds by its date). Migrations work on the raw JSON
+document.
 
 Questionnaire version 2 added split answers (``{"mainly": id, "partly": id}``) as a second shape
 of an answer value. That needs no new schema: every schema 2 record is still valid as it is, and
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 META_TABLE = "meta"
 ASSESSMENTS_TABLE = "assessments"
 
@@ -53,7 +55,15 @@ def _v1_to_v2(raw: Raw) -> Raw:
     return {**raw, ASSESSMENTS_TABLE: migrated}
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
+def _v2_to_v3(raw: Raw) -> Raw:
+    table = raw.get(ASSESSMENTS_TABLE, {})
+    migrated = {
+        doc_id: {**record, "round": record.get("round", "")} for doc_id, record in table.items()
+    }
+    return {**raw, ASSESSMENTS_TABLE: migrated}
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(raw: Raw, from_version: int) -> Raw:

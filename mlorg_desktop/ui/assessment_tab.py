@@ -82,11 +82,19 @@ class AssessmentTab(QWidget):
         self.respondent.setPlaceholderText("Optional")
         self.role = QLineEdit()
         self.role.setPlaceholderText("Optional, e.g. Head of Data")
+        self.round = QLineEdit()
+        self.round.setPlaceholderText("Optional; empty groups the round by date")
+        self.round.setToolTip(
+            "Name the survey round this answer belongs to (e.g. Autumn 2026 review). "
+            "Assessments of one organization with the same round name are read together "
+            "whatever their dates; without one, those within 60 days of each other are."
+        )
         for edit, name in (
             (self.organization, "Organization"),
             (self.unit, "Team or unit"),
             (self.respondent, "Respondent name"),
             (self.role, "Respondent role"),
+            (self.round, "Round"),
         ):
             edit.setMaxLength(NAME_MAX)
             edit.setAccessibleName(name)
@@ -111,6 +119,7 @@ class AssessmentTab(QWidget):
         form.addRow("&Date:", self.assessed_on)
         self.date_warning = future_date_warning(self.assessed_on)
         form.addRow("", self.date_warning)
+        form.addRow("Ro&und:", self.round)
         form.addRow("&Notes:", self.notes)
 
         self.title = QLabel()
@@ -178,6 +187,7 @@ class AssessmentTab(QWidget):
             unit=self.unit.text().strip(),
             respondent=self.respondent.text().strip(),
             role=self.role.text().strip(),
+            round=self.round.text().strip(),
             assessed_on=self.assessed_on.date().toString("yyyy-MM-dd"),
             notes=self.notes.toPlainText(),
             answers=answers,
@@ -276,6 +286,7 @@ class AssessmentTab(QWidget):
             self.unit.setText(source.unit if source else "")
             self.respondent.setText(source.respondent if source else "")
             self.role.setText(source.role if source else "")
+            self.round.setText(source.round if source else "")
             day = date.fromisoformat(source.assessed_on) if source else date.today()
             self.assessed_on.setDate(QDate(day.year, day.month, day.day))
             self.notes.setPlainText(source.notes if source else "")
@@ -337,6 +348,7 @@ class AssessmentTab(QWidget):
             self.respondent,
             self.role,
             self.assessed_on,
+            self.round,
             self.notes,
         ]
         for card in self.cards.values():

@@ -99,12 +99,13 @@ def confirm_delete(parent: QWidget | None, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_import_path(parent: QWidget | None, start: Path) -> Path | None:
-    """``start``: the folder the dialog opens in (never the working directory)."""
-    name, _ = QFileDialog.getOpenFileName(
+def ask_import_paths(parent: QWidget | None, start: Path) -> list[Path]:
+    """One or more exchange files (Ctrl or Shift while clicking picks several); ``start``: the
+    folder the dialog opens in (never the working directory)."""
+    names, _ = QFileDialog.getOpenFileNames(
         parent, "Import assessments", str(start), "MLOrg exchange files (*.json);;All files (*)"
     )
-    return Path(name) if name else None
+    return [Path(name) for name in names]
 
 
 def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:

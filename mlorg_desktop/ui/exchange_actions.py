@@ -1,4 +1,7 @@
-"""File ▸ Import / Export Assessments: thin front-ends over the exchange format and the store."""
+"""File ▸ Import / Export Assessments: thin front-ends over the exchange format and the store.
+
+Import takes many files at once (the dialog, or files and folders dropped on the window).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from mlorg_desktop.domain.exchange import (
-    ExchangeError,
-    exchange_csv,
-    exchange_json,
-    future_dated,
-    read_exchange_file,
-)
+from mlorg_desktop.domain.batch_import import plan_import, read_files
+from mlorg_desktop.domain.exchange import exchange_csv, exchange_json, future_dated
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.log_safety import describe_error
 from mlorg_desktop.store import AssessmentStore, StoreError
@@ -25,37 +23,45 @@ from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, wr
 log = logging.getLogger(__name__)
 
 
-def import_assessments(
+def import_paths(
     parent: QWidget | None,
     knowledge: Knowledge,
     store: AssessmentStore,
     messenger: Messenger,
-    files: FileLocations,
+    paths: list[Path],
 ) -> tuple[str, ...]:
-    """Ask for a file and import it whole or not at all; returns the ids that were added."""
-    path = dialogs.ask_import_path(parent, files.start_folder())
-    if path is None:
-        return ()
-    files.remember(path)
+    """Import files (folders: the .json files in them): every valid file in one store write,
+    each refused file named with its reason. Returns the ids that were added."""
+    reads = read_files(paths, knowledge)
+    for read in reads:
+        if read.error is not None:  # file, record and field; never the values (SECURITY.md)
+            log.warning("nothing imported from %s: %s", read.path, describe_error(read.error))
+    plan = plan_import(reads, store)
     try:
-        document = read_exchange_file(path, knowledge)
-        report = store.import_many(document.assessments)
-    except (ExchangeError, StoreError) as exc:
-        log.warning("nothing imported from %s: %s", path, describe_error(exc))
+        report = store.import_many(plan.to_add)
+    except StoreError as exc:
+        log.warning("nothing imported: %s", describe_error(exc))
         messenger.error(
             parent, "Nothing imported", f"{exc}\n\nYour saved assessments are unchanged."
         )
         return ()
-    text = f"Imported {len(report.added)} assessment(s) from {path.name}."
-    if report.already_present:
-        text += (
-            f"\n\n{len(report.already_present)} were already in your store (same id) and "
-            "were left as they are."
+    lines = [o.describe() for o in plan.outcomes]
+    if not plan.accepted:
+        messenger.error(
+            parent,
+            "Nothing imported",
+            "\n".join(lines) + "\n\nYour saved assessments are unchanged.",
         )
-    added = [a for a in document.assessments if a.id in set(report.added)]
-    warnings = future_dated(added)
+        return ()
+    files = f" from {len(plan.accepted)} of {len(plan.outcomes)} file(s)"
+    text = f"Imported {len(report.added)} assessment(s){files}.\n\n" + "\n".join(lines)
+    warnings = future_dated([a for a in plan.to_add if a.id in set(report.added)])
     if warnings:
         text += "\n\nCheck these dates:\n" + "\n".join(f"• {w}" for w in warnings)
+    if plan.refused:
+        text += "\n\nThe refused files changed nothing; fix them and import them again."
+        messenger.warning(parent, "Import finished, some files refused", text)
+    elif warnings:
         messenger.warning(parent, "Import finished — check the dates", text)
     else:
         messenger.info(parent, "Import finished", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -14,6 +15,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.file_drop import FileDrop
 from mlorg_desktop.ui.file_locations import FileLocations
 from mlorg_desktop.ui.focus import first_tab_stop
 from mlorg_desktop.ui.menus import build_menus
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.assessment_tab import AssessmentTab
     from mlorg_desktop.ui.compare_tab import CompareTab
+    from mlorg_desktop.ui.organizations_tab import OrganizationsTab
     from mlorg_desktop.ui.print_actions import SheetPrinting
     from mlorg_desktop.ui.saved_tab import SavedTab
 
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
             "assessment": _Page(self._build_assessment_tab),
             "saved": _Page(self._build_saved_tab),
             "compare": _Page(self._build_compare_tab),
+            "organizations": _Page(self._build_organizations_tab),
         }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -128,12 +132,14 @@ class MainWindow(QMainWindow):
             ("assessment", "A&ssessment"),
             ("saved", "Sa&ved assessments"),
             ("compare", "&Compare"),
+            ("organizations", "Or&ganizations"),
         ):
             self.tabs.addTab(self._pages[name], label)
         self.setCentralWidget(self.tabs)
         self._sheet_source = "demo data" if demo else str(paths.store_file)
         self._printing: SheetPrinting | None = None
         build_menus(self)
+        FileDrop(self, self.import_files)
 
         self._write_error_shown = False
         self.save_state = QLabel()
@@ -196,6 +202,10 @@ class MainWindow(QMainWindow):
     def compare_tab(self) -> CompareTab:
         return self._pages["compare"].ensure()  # type: ignore[no-any-return]
 
+    @property
+    def organizations_tab(self) -> OrganizationsTab:
+        return self._pages["organizations"].ensure()  # type: ignore[no-any-return]
+
     def built(self, name: str) -> Any:
         """The tab's content if it has been built, else None (nothing to keep up to date)."""
         return self._pages[name].content
@@ -243,6 +253,11 @@ class MainWindow(QMainWindow):
 
         return CompareTab(self.knowledge, self.store)
 
+    def _build_organizations_tab(self) -> QWidget:
+        from mlorg_desktop.ui.organizations_tab import OrganizationsTab
+
+        return OrganizationsTab(self.knowledge, self.store, self.settings)
+
     # Slots ------------------------------------------------------------------------------------
 
     def bring_to_front(self) -> None:
@@ -260,11 +275,20 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _on_import_triggered(self) -> None:
-        from mlorg_desktop.ui.exchange_actions import import_assessments
+        paths = dialogs.ask_import_paths(self, self.files.start_folder())
+        if paths:
+            self.files.remember(paths[0])
+        self.import_files(paths)
 
-        added = import_assessments(self, self.knowledge, self.store, self.messenger, self.files)
+    def import_files(self, paths: list[Path]) -> None:
+        """Import exchange files or folders (File ▸ Import, or dropped on the window)."""
+        from mlorg_desktop.ui.exchange_actions import import_paths
+
+        if not paths:
+            return
+        added = import_paths(self, self.knowledge, self.store, self.messenger, paths)
         self._show_save_state()
-        for name in ("saved", "compare"):
+        for name in ("saved", "compare", "organizations"):
             if self.built(name):
                 self.built(name).on_assessments_saved(added)
 
@@ -332,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def _on_assessment_tab_assessment_saved(self, assessment_id: str) -> None:
         self._show_save_state()
-        for name in ("saved", "compare"):
+        for name in ("saved", "compare", "organizations"):
             if self.built(name):
                 self.built(name).on_assessment_saved(assessment_id)
 
@@ -357,8 +381,9 @@ class MainWindow(QMainWindow):
         self._show_save_state()
         if self.built("assessment"):
             self.assessment_tab.forget_if_deleted(assessment_id)
-        if self.built("compare"):
-            self.compare_tab.on_assessment_deleted(assessment_id)
+        for name in ("compare", "organizations"):
+            if self.built(name):
+                self.built(name).on_assessment_deleted(assessment_id)
         self.statusBar().showMessage(
             "Assessment deleted. Edit ▸ Undo Delete (Ctrl+Z) brings it back.", 10000
         )
@@ -367,8 +392,9 @@ class MainWindow(QMainWindow):
         self._show_save_state()
         if self.built("assessment"):
             self.assessment_tab.reattach_if_restored(self.store.get(assessment_id))
-        if self.built("compare"):
-            self.compare_tab.on_assessment_saved(assessment_id)
+        for name in ("compare", "organizations"):
+            if self.built(name):
+                self.built(name).on_assessment_saved(assessment_id)
         self.statusBar().showMessage("Deleted assessment restored.", 5000)
 
     # Writing to disk ----------------------------------------------------------------------------

@@ -91,11 +91,39 @@ def check_compare(window: MainWindow, knowledge: Knowledge) -> str:
     return f"{len(rows)} assessments in both charts"
 
 
+def check_organizations(window: MainWindow, knowledge: Knowledge) -> str:
+    """The organization with several rounds is listed; choosing it reads its last round and
+    draws one trend line per archetype, each point the fit of that round's combined reading."""
+    tab = window.organizations_tab
+    records = [r for r in tab.records if len(r.rounds) >= 2]
+    expect(bool(records), f"no organization with two rounds among {len(tab.records)} listed")
+    record = records[0]
+    tab.select_organization(record.organization, record.unit)
+    expect(tab.reading is not None, f"choosing {record.title!r} read nothing")
+    rounds = tab.reading.rounds
+    expect(tab.rounds.count() == len(rounds) >= 2, f"{tab.rounds.count()} rounds listed")
+    expect(bool(tab.panel.summary.text().strip()), "the combined reading is empty")
+    expect(tab.plot.isVisible(), "the trend plot is not on screen")
+    lines = tab.plot.lines
+    expect(len(lines) == len(knowledge.catalog.archetypes), f"{len(lines)} trend lines drawn")
+    for archetype_id, item in lines.items():
+        _, y = item.getData()
+        want = [r.reading.score.fits[archetype_id] for r in rounds]
+        got = [float(v) for v in y] if y is not None else []
+        expect(
+            item.isVisible()
+            and _close(list(zip(got, got, strict=True)), list(zip(want, want, strict=True))),
+            f"the trend line for {archetype_id} holds {got}, not {want}",
+        )
+    return f"{record.title}: {len(rounds)} rounds, {len(lines)} trend lines"
+
+
 TAB_CHECKS: dict[str, Callable[[MainWindow, Knowledge], str]] = {
     "Archetypes": check_archetypes,
     "Assessment": check_assessment,
     "Saved assessments": check_saved,
     "Compare": check_compare,
+    "Organizations": check_organizations,
 }
 
 

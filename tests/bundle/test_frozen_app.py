@@ -33,7 +33,7 @@ def _contents():
 def test_frozen_smoke_test_headless(tmp_path):
     done = run_frozen("--smoke-test", home=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "Compare (6 assessments in both charts)" in done.stdout
+    assert "Compare (8 assessments in both charts)" in done.stdout
     assert "Error calling Python override" not in done.stderr
 
 

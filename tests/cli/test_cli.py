@@ -45,7 +45,7 @@ def test_list_on_a_folder_without_store(cli, tmp_path):
 def test_demo_before_or_after_the_command(cli, argv):
     code, out, _ = run(cli, *argv)
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 6
+    assert code == 0 and len(rows) == 15
     assert {r["primary_archetype"] for r in rows} == {
         "nascent",
         "rnd",
@@ -76,11 +76,11 @@ def test_export_import_round_trip(cli, tmp_path):
     assert run(cli, "--demo", "export", "-o", str(exported))[0] == 0
     target = tmp_path / "store"
     code, out, _ = run(cli, "import", str(exported), "--data-dir", str(target))
-    assert code == 0 and "Imported 6" in out
+    assert code == 0 and "Imported 15" in out
     code, out, _ = run(cli, "import", str(exported), "--data-dir", str(target))
-    assert code == 0 and "Imported 0" in out and "Skipped 6" in out
+    assert code == 0 and "Imported 0" in out and "Skipped 15" in out
     listed = json.loads(run(cli, "list", "--json", "--data-dir", str(target))[1])
-    assert len(listed) == 6
+    assert len(listed) == 15
 
 
 def test_export_selected_ids_and_csv(cli, tmp_path):
@@ -90,7 +90,7 @@ def test_export_selected_ids_and_csv(cli, tmp_path):
     assert [a["id"] for a in json.loads(out_file.read_text())["assessments"]] == ids
     code, out, _ = run(cli, "--demo", "export", "-o", "-", "--csv")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 8 and lines[0].startswith("Id,Organization")
+    assert code == 0 and len(lines) == 17 and lines[0].startswith("Id,Organization")
     code, _, err = run(cli, "--demo", "export", "-o", "-", "--ids", "nope")
     assert code == 2 and "nope" in err
 
@@ -219,7 +219,8 @@ def test_bad_import_documents(cli, filled_store, tmp_path, resources, name):
 
 
 def test_import_of_a_folder_a_symlink_and_a_missing_file(cli, filled_store, tmp_path, resources):
-    _assert_refused(cli, filled_store, tmp_path, "is a folder")
+    # A folder stands for the .json files in it (test_org_cli); one without any is refused.
+    _assert_refused(cli, filled_store, tmp_path, "holds no .json files")
     link = tmp_path / "link.json"
     link.symlink_to(resources / "examples" / "demo-assessments.json")
     _assert_refused(cli, filled_store, link, "symbolic link")
@@ -255,7 +256,7 @@ def test_sheet_pdf_from_the_demo(qapp, cli, tmp_path):
 
     out = tmp_path / "sheet.pdf"
     code, stdout, _ = run(cli, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
-    assert code == 0 and "6 assessment(s)" in stdout
+    assert code == 0 and "15 assessment(s)" in stdout
     assert "letter" in pdf_info(out)["Page size"]
     assert "Harbour Freight Logistics" in pdf_text(out)
 

@@ -86,7 +86,7 @@ def test_every_own_file_is_refused_with_exit_2(qapp, capsys, data, tmp_path, com
             assert (data / "logs" / "mlorg-desktop.log").read_bytes().startswith(log_before)
         assert not [p for p in data.iterdir() if p.name.endswith(".part")]
     code, out, _ = run(capsys, "list", "--data-dir", str(data))
-    assert code == 0 and len(out.strip().splitlines()) == 6
+    assert code == 0 and len(out.strip().splitlines()) == 15
 
 
 def test_an_export_beside_the_store_under_another_name_is_fine(capsys, data):
@@ -94,7 +94,7 @@ def test_an_export_beside_the_store_under_another_name_is_fine(capsys, data):
     before = _own_files(data)
     code, _, err = run(capsys, "export", "-o", str(target), "--data-dir", str(data))
     assert code == 0, err
-    assert target.read_text(encoding="utf-8").count('"organization"') == 6
+    assert target.read_text(encoding="utf-8").count('"organization"') == 15
     assert _own_files(data) == before
 
 
@@ -152,6 +152,6 @@ def test_exports_into_a_pipe_and_dev_null_still_work(capsys, data, tmp_path):
     code, _, err = run(capsys, "export", "--csv", "-o", str(fifo), "--data-dir", str(data))
     reader.join(timeout=30)
     assert code == 0, err
-    assert received[0].startswith(b"\xef\xbb\xbfId,") and received[0].count(b"\r\n") == 8
+    assert received[0].startswith(b"\xef\xbb\xbfId,") and received[0].count(b"\r\n") == 17
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not replaced by a file
     assert run(capsys, "export", "-o", os.devnull, "--data-dir", str(data))[0] == 0

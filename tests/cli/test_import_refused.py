@@ -57,7 +57,7 @@ def test_new_valid_records_before_a_bad_one_are_not_written(capsys, tmp_path, re
     assert "mixed.json: assessment #3" in err and "assessed_on" in err, err
     assert store.read_bytes() == before
     code, out, _ = run(capsys, "list", "--json", "--data-dir", data)
-    assert len(json.loads(out)) == 6
+    assert len(json.loads(out)) == 15
     # the same two new records alone are accepted: the refusal was the third's fault
     good = _file(tmp_path, "good.json", [_record(1), _record(2)])
     code, out, _ = run(capsys, "import", good, "--data-dir", data)

@@ -61,8 +61,8 @@ def test_reading_commands_work_on_a_read_only_folder_and_create_nothing(filled_f
     for name, done in runs.items():
         assert done.returncode == 0, f"{name}: {done.stderr}"
         assert "Traceback" not in done.stderr, name
-    assert len(json.loads(runs["list --json"].stdout)) == 6
-    assert len(json.loads((out / "all.json").read_text(encoding="utf-8"))["assessments"]) == 6
+    assert len(json.loads(runs["list --json"].stdout)) == 15
+    assert len(json.loads((out / "all.json").read_text(encoding="utf-8"))["assessments"]) == 15
     assert _listing(filled_folder) == before  # nothing created, nothing changed
     assert not Path(env["XDG_STATE_HOME"]).exists()  # and no log anywhere else either
     assert not Path(env["XDG_DATA_HOME"]).exists()
@@ -123,7 +123,7 @@ def test_window_opens_a_read_only_folder_read_only_with_a_banner(filled_folder, 
     banner = next(line for line in done.stdout.splitlines() if line.startswith("BANNER"))
     assert banner.startswith("BANNER True")
     assert f"the folder {filled_folder} cannot be written (Operation not permitted)" in banner
-    assert banner.endswith(" 6")  # every assessment is there to read
+    assert banner.endswith(" 15")  # every assessment is there to read
     assert "DIALOG" not in done.stdout  # no "store in use", no modal at all: the banner says it
     assert _listing(filled_folder) == before
 

@@ -34,10 +34,10 @@ def test_one_file_imported_three_times_with_respelled_ids_stays_six(capsys, tmp_
         path.write_text(json.dumps(_respelled(original, spell)), encoding="utf-8")
         files.append(path)
     code, out, err = run(capsys, "import", str(files[0]), "--data-dir", str(data))
-    assert code == 0 and "Imported 6" in out, err
+    assert code == 0 and "Imported 15" in out, err
     for path in files[1:]:
         code, out, err = run(capsys, "import", str(path), "--data-dir", str(data))
-        assert code == 0 and "Imported 0" in out and "Skipped 6" in out, (out, err)
+        assert code == 0 and "Imported 0" in out and "Skipped 15" in out, (out, err)
     code, out, _ = run(capsys, "list", "--json", "--data-dir", str(data))
     rows = json.loads(out)
     assert sorted(r["id"] for r in rows) == sorted(a["id"] for a in original["assessments"])

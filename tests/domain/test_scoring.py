@@ -29,8 +29,10 @@ def _answers_strategy(knowledge):
 
 
 def test_examples_are_classified_as_intended(knowledge, examples):
-    assert len(examples) == 6
-    for example in examples:
+    # The multi-respondent organization's people disagree on purpose (see test_pooling).
+    singles = [e for e in examples if e.organization != "Vantage Retail Group"]
+    assert len(singles) == 6 and len(examples) == 15
+    for example in singles:
         result = knowledge.score(example.questionnaire_version, example.answers)
         assert result.primary == EXPECTED[example.organization], example.organization
         assert result.coverage >= LABEL_COVERAGE

@@ -104,7 +104,7 @@ def test_stale_lock_from_a_dead_process_is_recovered(tmp_path, capsys, resources
             str(tmp_path),
         ]
     )
-    assert code == 0 and "Imported 6" in capsys.readouterr().out
+    assert code == 0 and "Imported 15" in capsys.readouterr().out
     assert not lock.exists()  # released after the command
 
 

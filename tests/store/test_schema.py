@@ -22,6 +22,7 @@ def test_v1_records_get_the_v2_names_and_timestamps():
                 "questionnaire_version": 1,
                 "created_at": "2024-05-06T00:00:00Z",
                 "updated_at": "2024-05-06T00:00:00Z",
+                "round": "",  # schema 3: grouped into rounds by date
             },
             "2": {
                 "organization": "Beta",
@@ -30,9 +31,10 @@ def test_v1_records_get_the_v2_names_and_timestamps():
                 "questionnaire_version": 1,
                 "created_at": "2024-01-01T08:00:00Z",
                 "updated_at": "T00:00:00Z",  # no date to stamp from: validation refuses it
+                "round": "",
             },
         },
-        "meta": {"1": {"schema_version": 2}},
+        "meta": {"1": {"schema_version": 3}},
     }
 
 
@@ -40,5 +42,5 @@ def test_a_v1_document_without_records_migrates_to_an_empty_table():
     assert migrate({"other": {}}, 1) == {
         "other": {},
         "assessments": {},
-        "meta": {"1": {"schema_version": 2}},
+        "meta": {"1": {"schema_version": 3}},
     }

@@ -75,7 +75,7 @@ def test_import_is_one_write_and_reports_existing_ids(store, examples, monkeypat
     report = store.import_many(examples)
     assert len(writes) == 1
     assert report.already_present == (examples[0].id,)
-    assert len(report.added) == 5 and len(store) == 6
+    assert len(report.added) == 14 and len(store) == 15
 
 
 def test_failed_write_leaves_file_and_memory_unchanged(tmp_path, knowledge):

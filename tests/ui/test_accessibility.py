@@ -129,6 +129,7 @@ def test_tab_walks_the_tab_in_visual_order(shown, qtbot):
         tab.respondent,
         tab.role,
         tab.assessed_on,
+        tab.round,
         tab.notes,
         *questions,
         tab.results.headline,

@@ -170,9 +170,9 @@ def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monk
 def test_filter_and_sort(window, demo_store, make_window, qtbot):
     fresh = make_window(demo_store)
     saved = fresh.saved_tab
-    assert saved.model.rowCount() == 6
+    assert saved.model.rowCount() == 15
     qtbot.keyClicks(saved.filter, "meridian")
-    assert saved.model.rowCount() == 2 and saved.count.text() == "2 of 6 shown"
+    assert saved.model.rowCount() == 2 and saved.count.text() == "2 of 15 shown"
     saved.filter.clear()
     qtbot.keyClicks(saved.filter, "ml-first")
     assert saved.model.rowCount() == 1
@@ -196,9 +196,9 @@ def test_selection_follows_the_filter_and_saves_respect_it(demo_store, make_wind
     window.saved_tab.on_assessments_saved([a.id for a in demo_store.all()][-1:])
     shown = {saved.model.index(r, 0).data() for r in range(saved.model.rowCount())}
     assert all("northline" in name.casefold() for name in shown) and "Northline Two" in shown
-    assert saved.count.text() == f"{len(shown)} of 7 shown"
+    assert saved.count.text() == f"{len(shown)} of 16 shown"
     saved.filter.clear()
-    assert saved.model.rowCount() == 7 and saved.count.text() == "7 saved"
+    assert saved.model.rowCount() == 16 and saved.count.text() == "16 saved"
 
 
 @pytest.mark.parametrize(
@@ -303,13 +303,15 @@ def test_delete_key_in_the_table(window, demo_store, make_window, qtbot, monkeyp
     asked = []
     monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: asked.append(name) or True)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert asked and len(demo_store) == 5
+    assert asked and len(demo_store) == 14
 
 
 def test_tab_goes_from_notes_to_the_first_question(shown, qtbot):
     tab = shown.assessment_tab
     tab.assessed_on.setFocus()
     qtbot.keyClick(tab.assessed_on, Qt.Key.Key_Tab)
+    assert shown.focusWidget() is tab.round
+    qtbot.keyClick(tab.round, Qt.Key.Key_Tab)
     assert shown.focusWidget() is tab.notes
     qtbot.keyClick(tab.notes, Qt.Key.Key_Tab)
     assert shown.focusWidget() is tab.cards["q01"].buttons["q01a"]
@@ -333,7 +335,7 @@ def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_win
         return sorted(saved.model.index(r, 0).data() for r in range(saved.model.rowCount()))
 
     everyone = names()
-    assert len(everyone) == 6
+    assert len(everyone) == 15
     for wait_ms in (0, 500):
         qtbot.wait(wait_ms)
         qtbot.keyClicks(saved.filter, "meridian")

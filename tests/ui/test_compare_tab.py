@@ -113,9 +113,9 @@ def test_charts_update_on_save_and_delete_elsewhere(compare, qtbot, monkeypatch)
     saved.select(first_id)
     saved.delete_selected()
     assert first_id not in tab.selected_ids()
-    assert len(tab.radar.series) == len(tab.selected_ids()) == 5
+    assert len(tab.radar.series) == len(tab.selected_ids()) == 7
     compare.undo_delete_action.trigger()
-    assert tab.items.rowCount() == 6
+    assert tab.items.rowCount() == 15
 
 
 @pytest.fixture

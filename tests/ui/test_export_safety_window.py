@@ -42,7 +42,7 @@ def test_accepting_every_default_in_the_data_folder_keeps_the_store(
     monkeypatch.setattr(dialogs, "ask_export_path", accept_defaults)
     _press(qtbot, window, Qt.Key.Key_E)
     assert offered == [data / TODAY_NAME]
-    assert (data / TODAY_NAME).read_text(encoding="utf-8").count('"organization"') == 6
+    assert (data / TODAY_NAME).read_text(encoding="utf-8").count('"organization"') == 15
     assert demo_store.path.read_bytes() == before
     assert messenger.shown[-1][1] == "Export finished"
 
@@ -66,7 +66,9 @@ def test_dialogs_start_in_documents_then_in_the_last_folder_used(
     assert (elsewhere / "x.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
     started = []
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start: started.append(start))
+    monkeypatch.setattr(
+        dialogs, "ask_import_paths", lambda parent, start: started.append(start) or []
+    )
     _press(qtbot, window, Qt.Key.Key_I)
     monkeypatch.setattr(
         dialogs, "ask_export_path", lambda parent, suggested: offered.append(suggested)
@@ -94,7 +96,7 @@ def test_choosing_the_store_or_its_backup_is_refused(
         assert "refusing to write" in messenger.shown[-1][2]
         after = {p.name: p.read_bytes() for p in store.parent.iterdir() if p.is_file()}
         assert after == before
-    assert len(type(demo_store)(store, window.knowledge.bank, read_only=True)) == 6
+    assert len(type(demo_store)(store, window.knowledge.bank, read_only=True)) == 15
 
 
 def test_a_pdf_onto_the_store_is_refused(qtbot, make_window, demo_store, monkeypatch, messenger):
@@ -121,7 +123,7 @@ def test_importing_a_csv_in_the_window_says_csv_is_export_only(
     csv_file = tmp_path / "all.csv"
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: csv_file)
     _press(qtbot, window, Qt.Key.Key_E)
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start: csv_file)
+    monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent, start: [csv_file])
     _press(qtbot, window, Qt.Key.Key_I)
     title, text = messenger.shown[-1][1:3]
     assert title == "Nothing imported" and "CSV is export-only" in text

@@ -33,12 +33,12 @@ def test_three_imports_with_respelled_ids_add_nothing_twice(
     qtbot.waitUntil(window.isActiveWindow)
     window.show_tab(window.saved_tab)
     for index, path in enumerate(files):
-        monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start, p=path: p)
+        monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent, start, p=path: [p])
         qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
         text = messenger.shown[-1][2]
-        assert text.startswith("Imported 6" if index == 0 else "Imported 0"), text
+        assert text.startswith("Imported 15" if index == 0 else "Imported 0"), text
         if index:
-            assert "6 were already in your store" in text
-        assert window.saved_tab.model.rowCount() == 6
+            assert "15 already present (same id)" in text
+        assert window.saved_tab.model.rowCount() == 15
     assert store.flush()
     assert sorted(a.id for a in store.all()) == sorted(r["id"] for r in original["assessments"])

@@ -58,7 +58,7 @@ class Keyboard:
         ``shown`` is what the form already shows (an opened or copied assessment): Tab lands on
         the chosen option of an answered question and on the first option of an unanswered one.
         """
-        for _ in range(5):  # Organization -> unit -> respondent -> role -> date -> notes
+        for _ in range(6):  # Organization -> unit -> respondent -> role -> date -> round -> notes
             self.press(Key.Key_Tab)
         for question in questions:
             self.press(Key.Key_Tab)
@@ -233,7 +233,7 @@ def test_an_option_looked_at_is_not_remembered(keys, store, store_path):
     """Arrowing to an option without choosing it and leaving: coming back starts at the top."""
     keys.press(Key.Key_N, CTRL)
     keys.type("Delta Freight")
-    for _ in range(6):  # to question 1
+    for _ in range(7):  # to question 1
         keys.press(Key.Key_Tab)
     keys.press(Key.Key_Down)
     keys.press(Key.Key_Down)  # looking at the third option of question 1
@@ -257,7 +257,7 @@ def test_the_focused_option_is_always_in_view(keys):
         return viewport.rect().contains(QRect(top_left, widget.size()))
 
     keys.press(Key.Key_N, CTRL)
-    for _ in range(5):
+    for _ in range(6):  # to the notes, past the round field
         keys.press(Key.Key_Tab)
     for card in tab.cards.values():
         keys.press(Key.Key_Tab)

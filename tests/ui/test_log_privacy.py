@@ -65,7 +65,7 @@ def test_real_flows_keep_assessment_contents_out_of_the_logs(
 
     # Import a file with a bad record: refused, and the user is told the value at fault.
     bad = _bad_exchange(tmp_path, examples)
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start: bad)
+    monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent, start: [bad])
     window.import_action.trigger()
     assert messenger.shown[-1][1] == "Nothing imported"
     assert SECRETS["organization"] in messenger.shown[-1][2]  # on screen, where it helps

@@ -74,18 +74,18 @@ def test_import_and_export_from_the_file_menu(
 
     monkeypatch.setattr(
         dialogs,
-        "ask_import_path",
-        lambda parent, start: resources / "examples" / "demo-assessments.json",
+        "ask_import_paths",
+        lambda parent, start: [resources / "examples" / "demo-assessments.json"],
     )
     window.import_action.trigger()
-    assert len(store) == 6 and window.saved_tab.model.rowCount() == 6
-    assert messenger.shown[-1][2].startswith("Imported 6")
+    assert len(store) == 15 and window.saved_tab.model.rowCount() == 15
+    assert messenger.shown[-1][2].startswith("Imported 15")
 
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
     assert store.flush()  # the import was written on the store's writer thread
     before = store.path.read_bytes()
-    monkeypatch.setattr(dialogs, "ask_import_path", lambda parent, start: bad)
+    monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent, start: [bad])
     window.import_action.trigger()
     assert messenger.shown[-1][1] == "Nothing imported"
     assert store.path.read_bytes() == before
@@ -93,7 +93,7 @@ def test_import_and_export_from_the_file_menu(
     target = tmp_path / "all.csv"
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: target)
     window.export_action.trigger()
-    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 8
+    assert len(target.read_text(encoding="utf-8").strip().splitlines()) == 17
 
 
 def test_data_folder_is_qts_app_data_location(monkeypatch, tmp_path, qapp):

@@ -18,9 +18,9 @@ from mlorg_desktop.ui.smoke_test import FailureRecorder, run_smoke_test
 def test_smoke_test_passes_and_checks_every_tab(qapp, knowledge, resources, capsys):
     assert run_smoke_test(knowledge, resources) == 0
     out = capsys.readouterr().out
-    assert "checked 4 tabs" in out
-    assert "Compare (6 assessments in both charts)" in out
-    assert "Saved assessments (6 saved rows)" in out
+    assert "checked 5 tabs" in out
+    assert "Compare (8 assessments in both charts)" in out
+    assert "Saved assessments (15 saved rows)" in out
     assert "sheet PDFs of" in out
 
 

@@ -32,7 +32,7 @@ def test_window_paints_before_the_store_loads_then_opens_it(tmp_path, demo_store
     )
     assert done.returncode == 0, done.stderr
     assert "loaded at first paint: [] False" in done.stdout
-    assert "after: 6 True" in done.stdout
+    assert "after: 15 True" in done.stdout
 
 
 def test_damaged_store_after_the_first_paint_can_still_quit_with_exit_3(tmp_path):
@@ -95,4 +95,4 @@ def test_smoke_test_paints_all_four_tabs_and_saves(qapp, knowledge, resources, m
     assert all(window.built(name) for name in ("archetypes", "assessment", "saved", "compare"))
     assert {"ArchetypesTab", "AssessmentTab", "SavedTab", "CompareTab"} <= painted
     out = capsys.readouterr().out
-    assert "checked 4 tabs: Archetypes (5 archetypes), Assessment (27 questions), Saved " in out
+    assert "checked 5 tabs: Archetypes (5 archetypes), Assessment (27 questions), Saved " in out

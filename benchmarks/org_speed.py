@@ -1,0 +1,165 @@
+"""The Organizations view and `org --json` on 5,000 assessments (200 organizations x 25
+respondents, in 1-3 rounds each).
+
+* In the window: building the Organizations tab the first time it is shown, and the redraw when
+  another organization is selected (to the trend plot's next paint), median over 40 selections.
+  The goal is one frame (16 ms).
+* As whole processes: `org NAME --json` against `list --json` on the same store (the floor); the
+  goal is at most 1.2x.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from harness import ROOT, append_results
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mlorg_desktop.domain.assessment import Assessment  # noqa: E402
+from mlorg_desktop.domain.knowledge import load_knowledge  # noqa: E402
+from mlorg_desktop.paths import AppPaths  # noqa: E402
+from mlorg_desktop.resources import resources_dir  # noqa: E402
+from mlorg_desktop.store import AssessmentStore  # noqa: E402
+from mlorg_desktop.ui.main_window import MainWindow  # noqa: E402
+from mlorg_desktop.ui.msgbox import Messenger  # noqa: E402
+
+ORGANIZATIONS = 200
+RESPONDENTS = 25
+ROLES = ("CTO", "Head of Data", "ML Engineer", "Data Scientist", "Data Engineer")
+
+
+def make_org_store(path: Path, knowledge) -> list[str]:  # type: ignore[no-untyped-def]
+    rng = random.Random(20261201)
+    questions = list(knowledge.bank.latest.questions())
+    items, names = [], []
+    for org in range(ORGANIZATIONS):
+        name = f"Organization {org:03d}"
+        names.append(name)
+        rounds = 1 + org % 3
+        for person in range(RESPONDENTS):
+            round_index = person % rounds
+            day = f"{2024 + round_index}-0{1 + person % 9}-1{person % 10}"
+            leaning = rng.choice("bcde")
+            answers = {}
+            for q in questions:
+                ids = [o.id for o in q.options]
+                usual = q.id + leaning if q.id + leaning in ids else ids[-1]
+                answers[q.id] = usual if rng.random() < 0.7 else rng.choice(ids)
+            items.append(
+                Assessment(
+                    id=str(uuid.uuid4()),
+                    organization=name,
+                    unit="",
+                    respondent=f"Person {person}",
+                    role=ROLES[person % len(ROLES)],
+                    assessed_on=day if round_index == 0 else f"{2024 + round_index}-06-15",
+                    questionnaire_version=knowledge.bank.latest.version,
+                    answers=answers,
+                )
+            )
+    store = AssessmentStore(path, knowledge.bank)
+    store.import_many(items)
+    store.close()
+    return names
+
+
+class PaintWatcher(QObject):
+    """Records the time of every paint event ``target`` receives."""
+
+    def __init__(self, target: QObject, times: list[float]) -> None:
+        super().__init__()
+        self.times = times
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.perf_counter())
+        return False
+
+
+def wall(argv: list[str], runs: int) -> list[float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def in_window(folder: Path, knowledge, names: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    app = QApplication.instance() or QApplication([])
+    store = AssessmentStore(folder / "assessments.json", knowledge.bank)
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    paths = AppPaths(folder, folder / "logs")
+    window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
+    window.resize(1400, 900)
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    started = time.perf_counter()
+    window.tab_actions[4].trigger()
+    tab = window.current_tab()
+    app.processEvents()
+    opened = time.perf_counter() - started
+    painted: list[float] = []
+    watcher = PaintWatcher(tab.plot.viewport(), painted)
+    rng = random.Random(7)
+    redraws = []
+    for _ in range(40):
+        painted.clear()
+        row = rng.randrange(len(names))
+        started = time.perf_counter()
+        tab.organizations.setCurrentRow(row)
+        deadline = started + 5
+        while not painted and time.perf_counter() < deadline:
+            app.processEvents()
+        if not painted:
+            raise RuntimeError("the trend plot did not repaint after a selection")
+        redraws.append(painted[0] - started)
+    del watcher
+    window.close()
+    store.close()
+    return [
+        f"Organizations tab first shown (5,000 assessments, 200 organizations; builds the tab and "
+        f"imports pyqtgraph if not yet loaded): {opened * 1000:.0f} ms",
+        f"Organizations view: selecting another organization, to the trend plot's next paint: "
+        f"median {statistics.median(redraws) * 1000:.1f} ms (min {min(redraws) * 1000:.1f}, max "
+        f"{max(redraws) * 1000:.1f}); goal 16 ms",
+    ]
+
+
+def main() -> None:
+    knowledge = load_knowledge(resources_dir())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        names = make_org_store(folder / "assessments.json", knowledge)
+        rows = in_window(folder, knowledge, names)
+        app = [sys.executable, "-m", "mlorg_desktop", "--data-dir", str(folder)]
+        floor = wall([*app, "list", "--json"], 7)
+        org = wall([*app, "org", names[101], "--json"], 7)
+        ratio = statistics.median(org) / statistics.median(floor)
+        rows.append(
+            f"`org NAME --json` as a whole process: median {statistics.median(org) * 1000:.0f} ms"
+            f" vs `list --json` {statistics.median(floor) * 1000:.0f} ms on the same store: "
+            f"{ratio:.2f}x (goal at most 1.2x)"
+        )
+    for row in rows:
+        print(row)
+    append_results("Organizations view and org command", rows)
+
+
+if __name__ == "__main__":
+    main()

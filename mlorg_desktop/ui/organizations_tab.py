@@ -1,0 +1,262 @@
+"""The Organizations view: organizations with their rounds and respondents; for the one chosen,
+each round's combined reading, its disagreements, the by-role split, and the trend over rounds.
+
+pyqtgraph (the trend plot) loads when this tab is first built.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.org_report import RecordReading, read_record
+from mlorg_desktop.domain.roles import ROLE_GROUPS
+from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
+from mlorg_desktop.domain.trend import RoundChange
+from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.layout import MARGIN, container, vbox
+from mlorg_desktop.ui.legend import ChartLegend, swatch
+from mlorg_desktop.ui.round_panel import RoundPanel, person_text
+from mlorg_desktop.ui.trend_plot import FITS, POSITIONS, TrendPlot
+
+ROLE_GROUPS_KEY = "organizations/role_groups"
+EMPTY_TEXT = (
+    "<h3>No organizations yet</h3>"
+    "<p>An organization appears here as soon as one of its assessments is saved. To read "
+    "several people of one organization together, import the respondents' files with "
+    "<b>File ▸ Import…</b> (Ctrl+I; pick many files at once) or drop the files or their "
+    "folder on this window. Assessments of one organization and unit dated within 60 days of "
+    "each other form a round; name a round in the Assessment tab to group it yourself.</p>"
+)
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+class OrganizationsTab(QWidget):
+    """Organizations, their rounds and what their respondents say together."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: AssessmentStore,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.knowledge = knowledge
+        self.store = store
+        self.settings = settings
+        self.records: list[OrganizationRecord] = []
+        self.reading: RecordReading | None = None
+
+        self.organizations = QListWidget()
+        self.rounds = QListWidget()
+        self.organizations.setAccessibleName("Organizations")
+        for view in (self.organizations, self.rounds):
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.organizations.currentRowChanged.connect(self._on_organizations_current_row_changed)
+        self.rounds.setAccessibleName("Rounds of the organization")
+        self.rounds.currentRowChanged.connect(self._on_rounds_current_row_changed)
+        self.respondents = QLabel()
+        self.respondents.setWordWrap(True)
+        self.respondents.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = container(
+            vbox(
+                _buddy("<b>&Organizations</b>", self.organizations),
+                self.organizations,
+                _buddy("<b>&Rounds</b>", self.rounds),
+                self.rounds,
+                self.respondents,
+            )
+        )
+        left.setMaximumWidth(340)
+
+        self.panel = RoundPanel(knowledge.catalog)
+        self.panel.role_groups_changed.connect(self._on_panel_role_groups_changed)
+        self.trend_choice = QComboBox()
+        self.trend_choice.addItem("Archetype fit", FITS)
+        self.trend_choice.addItem("Dimension positions", POSITIONS)
+        self.trend_choice.setAccessibleName("What the trend shows")
+        self.trend_choice.currentIndexChanged.connect(self._draw_trend)
+        self.plot = TrendPlot(knowledge.catalog)
+        self.plot.setMinimumHeight(260)
+        self.legend = ChartLegend()
+        self.legend.setAccessibleName("Trend legend")
+        self.legend.setMaximumHeight(52)
+        self.trend_text = QLabel()
+        self.trend_text.setWordWrap(True)
+        self.trend_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        trend = QGroupBox("Trend across rounds")
+        trend.setLayout(
+            vbox(
+                _buddy("&Trend of:", self.trend_choice),
+                self.trend_choice,
+                self.plot,
+                self.legend,
+                self.trend_text,
+            )
+        )
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(container(vbox(self.panel, trend, None)))
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.empty.setObjectName("organizationsEmpty")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(splitter)
+        self.setLayout(vbox(self.stack, margin=MARGIN))
+        self.setFocusProxy(self.organizations)
+        self.refresh()
+
+    # Role groups (kept in the settings, shared by every organization) -------------------------
+
+    def role_overrides(self) -> dict[str, str]:
+        try:
+            value = json.loads(str(self.settings.value(ROLE_GROUPS_KEY, "{}")))
+        except ValueError:
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {str(k): v for k, v in value.items() if v in ROLE_GROUPS}
+
+    def _on_panel_role_groups_changed(self, overrides: dict[str, str]) -> None:
+        self.settings.setValue(ROLE_GROUPS_KEY, json.dumps({**self.role_overrides(), **overrides}))
+        self._read_current(keep_round=True)
+
+    # Keeping up with the store -----------------------------------------------------------------
+
+    def on_assessment_saved(self, _assessment_id: str) -> None:
+        self.refresh()
+
+    def on_assessments_saved(self, _assessment_ids: Iterable[str]) -> None:
+        self.refresh()
+
+    def on_assessment_deleted(self, _assessment_id: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Group the store into organizations again, keeping the chosen one if it is still there."""
+        current = self.current_record()
+        key = current.key if current else None
+        self.records = organizations(self.store.all())
+        self.stack.setCurrentIndex(1 if self.records else 0)
+        self.organizations.blockSignals(True)
+        self.organizations.clear()
+        for record in self.records:
+            people = len(record.assessments)
+            rounds = len(record.rounds)
+            item = QListWidgetItem(f"{record.title}\n{rounds} round(s), {people} assessment(s)")
+            item.setToolTip(record.title)
+            self.organizations.addItem(item)
+        self.organizations.blockSignals(False)
+        keys = [r.key for r in self.records]
+        row = keys.index(key) if key in keys else (0 if self.records else -1)
+        self.organizations.setCurrentRow(row)
+        self._on_organizations_current_row_changed(row)
+
+    # Choosing ---------------------------------------------------------------------------------
+
+    def current_record(self) -> OrganizationRecord | None:
+        row = self.organizations.currentRow()
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def select_organization(self, name: str, unit: str = "") -> None:
+        for row, record in enumerate(self.records):
+            if (record.organization, record.unit) == (name, unit):
+                self.organizations.setCurrentRow(row)
+
+    def _on_organizations_current_row_changed(self, _row: int) -> None:
+        self._read_current(keep_round=False)
+
+    def _read_current(self, keep_round: bool) -> None:
+        record = self.current_record()
+        previous = self.rounds.currentRow()
+        self.reading = (
+            read_record(record, self.knowledge, self.role_overrides()) if record else None
+        )
+        self.rounds.blockSignals(True)
+        self.rounds.clear()
+        for item in self.reading.rounds if self.reading else ():
+            r = item.round
+            span = r.first if r.first == r.last else f"{r.first} – {r.last}"
+            self.rounds.addItem(f"{r.label}\n{span}, {r.respondents} respondent(s)")
+        self.rounds.blockSignals(False)
+        count = self.rounds.count()
+        row = previous if keep_round and 0 <= previous < count else count - 1
+        self.rounds.blockSignals(True)
+        self.rounds.setCurrentRow(row)
+        self.rounds.blockSignals(False)
+        self._on_rounds_current_row_changed(row)
+        self._draw_trend()
+
+    def _on_rounds_current_row_changed(self, row: int) -> None:
+        if self.reading is None or not 0 <= row < len(self.reading.rounds):
+            self.respondents.setText("")
+            return
+        item = self.reading.rounds[row]
+        people = ", ".join(escape(person_text(a)) for a in item.round.assessments)
+        self.respondents.setText(f"<b>Respondents:</b> {people}")
+        self.panel.show_round(item, self.role_overrides())
+
+    # The trend --------------------------------------------------------------------------------
+
+    def _draw_trend(self) -> None:
+        rounds = self.reading.rounds if self.reading else ()
+        drawn = self.plot.show_rounds(rounds, self.trend_choice.currentData() or FITS)
+        self.legend.clear()
+        for name, style in drawn:
+            self.legend.addItem(QListWidgetItem(swatch(style), name))
+        if len(rounds) < 2:
+            self.trend_text.setText(
+                "One round so far. The trend appears when this organization answers again: "
+                "save or import the next round's assessments (dated more than 60 days later, "
+                "or given their own round name)."
+            )
+            return
+        self.trend_text.setText(
+            "<br>".join(self._change_html(c) for c in self.reading.trend)  # type: ignore[union-attr]
+        )
+
+    def _change_html(self, change: RoundChange) -> str:
+        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
+        names.update({d.id: d.name for d in self.knowledge.catalog.dimensions})
+        moves = [(k, v) for k, v in change.fit_change.items()] + [
+            (k, v) for k, v in change.position_change.items() if v is not None
+        ]
+        moves.sort(key=lambda kv: -abs(kv[1]))
+        text = ", ".join(f"{names[k]} {v:+.0f}" for k, v in moves if round(v) != 0) or "no change"
+        numbers = {q.id: n for n, q in enumerate(self.knowledge.bank.latest.questions(), start=1)}
+        changed = ", ".join(
+            f"Q{numbers.get(c.question_id, c.question_id)}" for c in change.answers_changed
+        )
+        answers = f"The combined answer changed on {changed}." if changed else ""
+        before, after = escape(change.before.label), escape(change.after.label)
+        return f"<b>Since {before}</b> (to {after}): {text}. {answers}"
