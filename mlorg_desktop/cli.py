@@ -341,7 +341,6 @@ def cmd_export(
     if chosen is None:
         return EXIT_BAD_INPUT
     from mlorg_desktop.domain.exchange import exchange_csv, exchange_json
-    from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
     text = exchange_csv(chosen, knowledge) if args.csv else exchange_json(chosen)
     if args.output == "-":
@@ -349,14 +348,9 @@ def cmd_export(
         return EXIT_OK
     # Files get a byte-order mark so spreadsheet programs read the CSV as UTF-8.
     payload = text.encode("utf-8-sig" if args.csv else "utf-8")
-    try:
-        target = write_user_file(Path(args.output), payload, protected)
-    except ProtectedDestinationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except UserFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+    target = _write_output(Path(args.output), payload, protected)
+    if isinstance(target, int):
+        return target
     print(f"Exported {len(chosen)} assessment(s) to {target}", file=out)
     return EXIT_OK
 
@@ -404,7 +398,6 @@ def cmd_kit(
 ) -> int:
     """Write the respondent form (latest questionnaire) through the guarded writer."""
     from mlorg_desktop.domain.form import FormSettings, FormSettingsError, render_form
-    from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
     settings = FormSettings(
         organization=args.organization, unit=args.unit, round=args.round, title=args.title
@@ -414,14 +407,9 @@ def cmd_kit(
     except FormSettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    try:
-        target = write_user_file(Path(args.output), html.encode("utf-8"), protected)
-    except ProtectedDestinationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except UserFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+    target = _write_output(Path(args.output), html.encode("utf-8"), protected)
+    if isinstance(target, int):
+        return target
     version = knowledge.bank.latest.version
     print(f"Wrote the respondent form (questionnaire version {version}) to {target}", file=out)
     return EXIT_OK
@@ -486,3 +474,18 @@ def cmd_sheet(
         return EXIT_BAD_INPUT if args.printer or exc.refused else EXIT_FAILURE
     del _app
     return EXIT_OK
+
+
+def _write_output(path: Path, payload: bytes, protected: Sequence[Protected]) -> Path | int:
+    """Write a user file through the guard: the file written, or the exit code after saying
+    why not (2 for one of the app's own files, 1 for a write that failed)."""
+    from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
+
+    try:
+        return write_user_file(path, payload, protected)
+    except ProtectedDestinationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UserFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
