@@ -24,6 +24,8 @@ def test_settings_dialog_returns_what_was_typed(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # keyboard focus needs the active window on a real platform (xcb)
+    qtbot.waitUntil(dialog.isActiveWindow)
     dialog.organization.setFocus()
     qtbot.waitUntil(dialog.organization.hasFocus)
     qtbot.keyClicks(dialog.organization, "Northwind <Health>")
