@@ -18,7 +18,13 @@ pytestmark = pytest.mark.frozen
 
 # Kept by CI as artefacts; one grab per tab, in tab order, plus the Compare charts before ticking.
 SCREENS = ROOT / os.environ.get("MLORG_BUNDLE_SCREENS", "dist/bundle-screens")  # absolute stays
-TAB_GRABS = ["01-archetypes", "02-assessment", "03-saved-assessments", "04-compare"]
+TAB_GRABS = [
+    "01-archetypes",
+    "02-assessment",
+    "03-saved-assessments",
+    "04-compare",
+    "05-organizations",
+]
 
 
 def _contents():
