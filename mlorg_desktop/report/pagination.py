@@ -16,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+)
 
 MAX_PASSES = 2000  # each pass fixes one break and only moves text forward
 RESCAN_BLOCKS = 12  # after a fix, look again from this many blocks before it
@@ -74,6 +81,44 @@ def _keep_rules_from(document: QTextDocument, start: int) -> bool:
         _relayout(document, changed)
         start = _resume_at(document, changed)
     return changed_any
+
+
+def drop_breaks_before_blank_pages(document: QTextDocument) -> bool:
+    """Clear the "break before" of whatever opens the page after a blank one; True if any.
+
+    Qt's "break before" moves a block or table to the page after the one the layout is on.
+    When what comes before it ends right at a page's foot, the layout is already on the
+    next page (a table's bottom padding and border, or the empty block Qt keeps between
+    two tables, spill over without any text), and the break leaves that page empty."""
+    changed = False
+    for _ in range(MAX_PASSES):
+        used = {line.page for line in _lines(document, in_tables=True)}
+        blank = [page for page in range(document.pageCount()) if page not in used]
+        if not blank or not _drop_break_on(document, blank[0] + 1):
+            return changed
+        changed = True
+        _relayout(document, 0)
+    return changed
+
+
+def _drop_break_on(document: QTextDocument, page: int) -> bool:
+    """Clear the "break before" that opens ``page``; False if nothing there has one."""
+    line = next((ln for ln in _lines(document, in_tables=True) if ln.page >= page), None)
+    if line is None or line.page != page:
+        return False
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    table = QTextCursor(line.block).currentTable()
+    if table is not None and table.format().pageBreakPolicy() & always:
+        table_format = table.format()
+        table_format.setPageBreakPolicy(QTextFrameFormat.PageBreakFlag.PageBreak_Auto)
+        table.setFormat(table_format)
+        return True
+    block_format = line.block.blockFormat()
+    if block_format.pageBreakPolicy() & always:
+        block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        QTextCursor(line.block).setBlockFormat(block_format)
+        return True
+    return False
 
 
 def first_split_row(document: QTextDocument) -> str | None:

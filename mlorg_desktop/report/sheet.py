@@ -26,6 +26,7 @@ from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
 from mlorg_desktop.report.pagination import (
     apply_keep_rules,
+    drop_breaks_before_blank_pages,
     first_split_row,
     separate_pages,
     set_first_page_offset,
@@ -155,6 +156,8 @@ def _paginated(
     for _ in range(3):
         document = build(breaks, table_only=False)
         apply_keep_rules(document)
+        while drop_breaks_before_blank_pages(document):
+            apply_keep_rules(document)  # the text after a dropped break moved up a page
         row = new_break(document, breaks)
         if row is None:
             break

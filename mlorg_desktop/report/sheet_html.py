@@ -58,8 +58,8 @@ def table_html(
     names = {a.id: a.name for a in catalog.archetypes}
     dims = catalog.dimensions
     headers = [
-        ("#", 3),
-        ("Assessment", 22),
+        ("#", 5),  # room for three digits: a row number must never wrap
+        ("Assessment", 20),
         ("Reading", 15),
         ("Runner-up", 15),
         ("Cov.", 9),

@@ -8,7 +8,14 @@ import pytest
 from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.report.sheet import build_sheet_data
 from mlorg_desktop.report.sheet_html import series_label
-from tests.pdf_tools import LIGATURES, pdf_page_height, pdf_pages, pdf_text, pdf_words
+from tests.pdf_tools import (
+    LIGATURES,
+    pdf_page_height,
+    pdf_page_text,
+    pdf_pages,
+    pdf_text,
+    pdf_words,
+)
 
 TOP_MARGIN = 16 / 25.4 * 72  # output.MARGINS_MM: 16 mm at the top
 BOTTOM_MARGIN = 14 / 25.4 * 72
@@ -85,3 +92,24 @@ def test_a_table_across_pages_starts_each_page_at_the_top(qapp, knowledge, many,
     chosen = many(20, note_repeats=3)
     path = _render(tmp_path, knowledge, chosen, "A4")
     _check_every_page(path, SECTION_HEADINGS)
+
+
+@pytest.mark.parametrize(("count", "repeats"), [(1, 1), (8, 8), (50, 1), (200, 1)])
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_no_page_is_blank_apart_from_its_footer(
+    qapp, knowledge, many, tmp_path, size, count, repeats
+):
+    """A "break before" on a table or block that the layout has already carried onto the
+    next page (by a few points of padding, without any text) skips a page: it prints empty
+    but for its footer. Each page, read on its own, must hold text besides the footer."""
+    path = _render(tmp_path, knowledge, many(count, note_repeats=repeats), size)
+    pages = pdf_pages(path)
+    assert pages >= 2
+    blank = []
+    for page in range(1, pages + 1):
+        lines = [line for line in pdf_page_text(path, page).splitlines() if line.strip()]
+        footer = [line for line in lines if line.rstrip().endswith(f"Page {page} of {pages}")]
+        assert len(footer) == 1, (page, lines[-3:])
+        if len(lines) == 1:
+            blank.append(page)
+    assert not blank, f"pages {blank} of {pages} hold only their footer"

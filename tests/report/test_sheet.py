@@ -83,6 +83,9 @@ def test_table_header_repeats_when_the_table_splits(qapp, knowledge, many, tmp_p
     assert len(with_header) >= 2
     assert with_header == list(range(with_header[0], with_header[-1] + 1))
     assert "The charts show the first 8 of 50" in _flat(text)
+    # Each row number stays whole in its narrow column ("13", never "1" over "3").
+    cells = set(pdf_text(path, layout=False).split("\n"))
+    assert {str(n) for n in range(1, 51)} <= cells
 
 
 def test_charts_are_vectors_and_fonts_are_embedded(qapp, knowledge, many, tmp_path):
