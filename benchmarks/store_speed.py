@@ -81,8 +81,8 @@ def list_and_filter(path: Path, knowledge, json_load: float) -> list[str]:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from mlorg_desktop.ui.msgbox import Messenger
-    from mlorg_desktop.ui.saved_tab import SavedTab
+    from mlorg_desktop.ui.dialogs.msgbox import Messenger
+    from mlorg_desktop.ui.tabs.saved_tab import SavedTab
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 

@@ -27,9 +27,9 @@ from mlorg_desktop.domain.knowledge import load_knowledge  # noqa: E402
 from mlorg_desktop.paths import AppPaths  # noqa: E402
 from mlorg_desktop.resources import resources_dir  # noqa: E402
 from mlorg_desktop.store import AssessmentStore  # noqa: E402
-from mlorg_desktop.ui.assessment_model import ID_ROLE  # noqa: E402
+from mlorg_desktop.ui.dialogs.msgbox import Messenger  # noqa: E402
 from mlorg_desktop.ui.main_window import MainWindow  # noqa: E402
-from mlorg_desktop.ui.msgbox import Messenger  # noqa: E402
+from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE  # noqa: E402
 
 TICK_MS = 5
 

@@ -15,8 +15,8 @@ from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.resources import resources_dir
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.app import create_application
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.main_window import MainWindow
-from mlorg_desktop.ui.msgbox import Messenger
 
 
 def settle(app: QApplication) -> None:
@@ -66,7 +66,7 @@ def organizations_shots(app: QApplication, window: MainWindow, out_dir: Path) ->
     """The demo's two-round organization: the first round read whole, then its trend."""
     from PySide6.QtWidgets import QScrollArea
 
-    from mlorg_desktop.ui.organizations_tab import OrganizationsTab
+    from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
     window.resize(1400, 900)
     window.tab_actions[4].trigger()

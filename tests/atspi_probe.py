@@ -31,8 +31,8 @@ from mlorg_desktop.paths import AppPaths  # noqa: E402
 from mlorg_desktop.resources import resources_dir  # noqa: E402
 from mlorg_desktop.store import AssessmentStore  # noqa: E402
 from mlorg_desktop.ui.app import create_application  # noqa: E402
+from mlorg_desktop.ui.dialogs.msgbox import Messenger  # noqa: E402
 from mlorg_desktop.ui.main_window import MainWindow  # noqa: E402
-from mlorg_desktop.ui.msgbox import Messenger  # noqa: E402
 
 ACCESSIBLE = "org.a11y.atspi.Accessible"
 

@@ -21,8 +21,8 @@ from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths, runtime_dir
 from mlorg_desktop.private_files import private_after_write, tighten_folder
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.main_window import MainWindow
-from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.single_instance import InstanceGuard
 
 if TYPE_CHECKING:
@@ -160,6 +160,6 @@ def _after_first_paint(app: QApplication, guard: InstanceGuard, window: MainWind
 
 
 def _show_crash_report(window: MainWindow, report: str, log_dir: Path) -> None:
-    from mlorg_desktop.ui.crash_dialog import show_crash_report
+    from mlorg_desktop.ui.dialogs.crash_dialog import show_crash_report
 
     show_crash_report(window, report, log_dir)

@@ -14,24 +14,24 @@ from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.file_drop import FileDrop
-from mlorg_desktop.ui.file_locations import FileLocations
-from mlorg_desktop.ui.focus import first_tab_stop
-from mlorg_desktop.ui.menus import build_menus
-from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.actions.menus import build_menus
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.file_locations import FileLocations
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.widgets.file_drop import FileDrop
+from mlorg_desktop.ui.widgets.focus import first_tab_stop
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
     from mlorg_desktop.store import AssessmentStore
-    from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
-    from mlorg_desktop.ui.assessment_tab import AssessmentTab
-    from mlorg_desktop.ui.compare_tab import CompareTab
-    from mlorg_desktop.ui.organizations_tab import OrganizationsTab
-    from mlorg_desktop.ui.print_actions import SheetPrinting
-    from mlorg_desktop.ui.saved_tab import SavedTab
+    from mlorg_desktop.ui.actions.print_actions import SheetPrinting
+    from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
+    from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
+    from mlorg_desktop.ui.tabs.compare_tab import CompareTab
+    from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
+    from mlorg_desktop.ui.tabs.saved_tab import SavedTab
 
 DEFAULT_SIZE = (1200, 800)
 MINIMUM_SIZE = (1024, 700)
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._store = store
         store.write_in_background(self._write_events.report)
         if store.read_only_error is not None:
-            from mlorg_desktop.ui.read_only_banner import show_read_only_banner
+            from mlorg_desktop.ui.widgets.read_only_banner import show_read_only_banner
 
             show_read_only_banner(self, str(store.read_only_error))
         else:
@@ -225,12 +225,12 @@ class MainWindow(QMainWindow):
             page.ensure()
 
     def _build_archetypes_tab(self) -> QWidget:
-        from mlorg_desktop.ui.archetypes_tab import ArchetypesTab
+        from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
 
         return ArchetypesTab(self.knowledge.catalog)
 
     def _build_assessment_tab(self) -> QWidget:
-        from mlorg_desktop.ui.assessment_tab import AssessmentTab
+        from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
 
         tab = AssessmentTab(self.knowledge, self.store, self.messenger)
         tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _build_saved_tab(self) -> QWidget:
-        from mlorg_desktop.ui.saved_tab import SavedTab
+        from mlorg_desktop.ui.tabs.saved_tab import SavedTab
 
         tab = SavedTab(self.knowledge, self.store, self.messenger)
         tab.open_requested.connect(self._on_saved_tab_open_requested)
@@ -249,12 +249,12 @@ class MainWindow(QMainWindow):
         return tab
 
     def _build_compare_tab(self) -> QWidget:
-        from mlorg_desktop.ui.compare_tab import CompareTab
+        from mlorg_desktop.ui.tabs.compare_tab import CompareTab
 
         return CompareTab(self.knowledge, self.store)
 
     def _build_organizations_tab(self) -> QWidget:
-        from mlorg_desktop.ui.organizations_tab import OrganizationsTab
+        from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
         return OrganizationsTab(self.knowledge, self.store, self.settings)
 
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_about(self) -> None:
-        from mlorg_desktop.ui.about import AboutDialog
+        from mlorg_desktop.ui.dialogs.about import AboutDialog
 
         dialog = AboutDialog(self.paths.store_file, self.paths.log_dir, self)
         dialog.exec()
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[Path]) -> None:
         """Import exchange files or folders (File ▸ Import, or dropped on the window)."""
-        from mlorg_desktop.ui.exchange_actions import import_paths
+        from mlorg_desktop.ui.actions.exchange_actions import import_paths
 
         if not paths:
             return
@@ -293,12 +293,12 @@ class MainWindow(QMainWindow):
                 self.built(name).on_assessments_saved(added)
 
     def _on_export_triggered(self) -> None:
-        from mlorg_desktop.ui.exchange_actions import export_assessments
+        from mlorg_desktop.ui.actions.exchange_actions import export_assessments
 
         export_assessments(self, self.knowledge, self.store, self.messenger, self.files)
 
     def _on_form_triggered(self) -> None:
-        from mlorg_desktop.ui.form_actions import create_respondent_form
+        from mlorg_desktop.ui.actions.form_actions import create_respondent_form
 
         create_respondent_form(self, self.knowledge, self.messenger, self.files)
 
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
     def printing(self) -> SheetPrinting:
         """Print support (QtPrintSupport, a QPrinter that asks CUPS) loads on first use."""
         if self._printing is None:
-            from mlorg_desktop.ui import print_actions
+            from mlorg_desktop.ui.actions import print_actions
 
             self._printing = print_actions.SheetPrinting(
                 self.knowledge, self.messenger, self._sheet_source, self.files

@@ -24,8 +24,8 @@ from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.app import FirstPaintWatcher, create_application
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.main_window import MainWindow
-from mlorg_desktop.ui.msgbox import Messenger
 from mlorg_desktop.ui.smoke_checks import TAB_CHECKS, Screens, expect, pdf_page_count, tick
 
 # Hidden, for `make bundle-check` only: save a grab of every tab (and regions.json) here.

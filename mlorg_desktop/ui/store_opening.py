@@ -11,8 +11,8 @@ from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.log_safety import describe_error, describe_text
 from mlorg_desktop.store import AssessmentStore, StoreDamagedError, StoreError
 from mlorg_desktop.store.recovery import damage_report, move_aside, restore_backup, usable_backup
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import QSettings
 
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.app import set_application_names
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.main_window import MainWindow
-from mlorg_desktop.ui.msgbox import Messenger
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def window(make_window):
 def no_real_dialogs(monkeypatch):
     """No test may block on a real modal dialog; pytest-qt closes windows at teardown, which
     would otherwise ask about unsaved changes. Tests that care replace these again."""
-    from mlorg_desktop.ui import dialogs
+    from mlorg_desktop.ui.dialogs import dialogs
 
     monkeypatch.setattr(
         dialogs, "ask_unsaved_changes", lambda parent, what: dialogs.UnsavedChoice.DISCARD

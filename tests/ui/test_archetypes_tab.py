@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from mlorg_desktop.ui.archetypes_tab import DIMENSIONS_ENTRY, ArchetypesTab
+from mlorg_desktop.ui.tabs.archetypes_tab import DIMENSIONS_ENTRY, ArchetypesTab
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from mlorg_desktop.domain.assessment import new_id
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 from tests.fault_tools import immutable_folder
 
 

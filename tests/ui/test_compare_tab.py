@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from mlorg_desktop.domain.comparison import radar_point
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 
 
 @pytest.fixture
@@ -169,7 +169,7 @@ def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):
         from mlorg_desktop.store import AssessmentStore
         from mlorg_desktop.ui.app import FirstPaintWatcher, create_application
         from mlorg_desktop.ui.main_window import MainWindow
-        from mlorg_desktop.ui.msgbox import Messenger
+        from mlorg_desktop.ui.dialogs.msgbox import Messenger
         k = load_knowledge(resources_dir())
         app = create_application(resources_dir())
         root = Path({str(tmp_path)!r})
@@ -181,7 +181,8 @@ def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):
         while not watcher.painted:
             app.processEvents()
         print("after paint:", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
-        later = ["mlorg_desktop.ui." + m for m in ("assessment_tab", "saved_tab", "compare_tab")]
+        tabs = ("assessment_tab", "saved_tab", "compare_tab")
+        later = ["mlorg_desktop.ui.tabs." + m for m in tabs]
         print("loaded later:", [m for m in later + ["PySide6.QtPrintSupport"] if m in sys.modules])
         w.show_tab(w.compare_tab)
         app.processEvents()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 from tests.cups_tools import QUEUE, require_queue, wait_for_output
 from tests.pdf_tools import pdf_text
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.file_locations import LAST_FOLDER_KEY, documents_folder
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.file_locations import LAST_FOLDER_KEY, documents_folder
 
 TODAY_NAME = f"mlorg-export-{date.today().isoformat()}.json"
 

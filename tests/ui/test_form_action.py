@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from mlorg_desktop.ui import form_actions
-from mlorg_desktop.ui.form_actions import FormSettingsDialog
+from mlorg_desktop.ui.actions import form_actions
+from mlorg_desktop.ui.actions.form_actions import FormSettingsDialog
 
 
 def _shown(qtbot, window):

@@ -7,7 +7,7 @@ import json
 
 from PySide6.QtCore import Qt
 
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 
 
 def test_three_imports_with_respelled_ids_add_nothing_twice(

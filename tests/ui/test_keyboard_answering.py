@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 
 from mlorg_desktop.domain.questionnaire import Question
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -12,7 +12,7 @@ from mlorg_desktop.__main__ import main
 from mlorg_desktop.crash import install_excepthook, setup_logging
 from mlorg_desktop.domain.exchange import exchange_json
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.store_opening import open_store_interactive
 
 SECRETS = {

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from mlorg_desktop import __version__
-from mlorg_desktop.ui import about as about_module
+from mlorg_desktop.ui.dialogs import about as about_module
 
 
 def test_menus_and_standard_shortcuts(window):
@@ -70,7 +70,7 @@ def test_quit_closes_the_window(window, qtbot):
 def test_import_and_export_from_the_file_menu(
     window, store, resources, tmp_path, monkeypatch, messenger
 ):
-    from mlorg_desktop.ui import dialogs
+    from mlorg_desktop.ui.dialogs import dialogs
 
     monkeypatch.setattr(
         dialogs,

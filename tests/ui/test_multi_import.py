@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.exchange import exchange_json
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

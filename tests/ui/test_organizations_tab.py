@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from mlorg_desktop.ui.organizations_tab import OrganizationsTab
+from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -148,7 +148,7 @@ def test_trend_plot_has_a_line_per_series_with_a_marker_at_each_round(shown, dem
 
 
 def test_saving_and_deleting_elsewhere_updates_the_list(shown, qtbot, monkeypatch):
-    from mlorg_desktop.ui import dialogs
+    from mlorg_desktop.ui.dialogs import dialogs
 
     window = shown()
     tab = open_organizations(window, qtbot)

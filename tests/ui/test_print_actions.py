@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtPrintSupport import QPrinter
 
 from mlorg_desktop.report.sheet import series_label
-from mlorg_desktop.ui import dialogs
+from mlorg_desktop.ui.dialogs import dialogs
 from tests.pdf_tools import pdf_page_text, pdf_pages, pdf_text
 
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QTimer
 from mlorg_desktop.crash import install_excepthook, setup_logging
 from mlorg_desktop.paths import runtime_dir
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.crash_dialog import CrashDialog
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.crash_dialog import CrashDialog
 from mlorg_desktop.ui.single_instance import InstanceGuard
 from mlorg_desktop.ui.store_opening import open_store_interactive
 from tests.fault_tools import DAMAGES, immutable_folder, release_when_close_waits

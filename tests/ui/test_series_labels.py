@@ -104,7 +104,7 @@ def test_reference_profiles_never_reuse_a_series_colour(compare, qtbot):
 def test_fit_label_gives_way_in_order(qapp):
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from mlorg_desktop.ui.series_labels import fit_label
+    from mlorg_desktop.ui.widgets.series_labels import fit_label
 
     metrics = QFontMetrics(QFont())
     head, tail = LONG_ORG, " · Group AI · Priya Raman (2026-03-15)"

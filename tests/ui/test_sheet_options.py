@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.sheet_options import SheetOptionsDialog
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.sheet_options import SheetOptionsDialog
 from tests.pdf_tools import pdf_text
 
 
@@ -114,7 +114,7 @@ def test_an_edit_gives_way_when_the_assessment_reads_differently(knowledge, exam
     from dataclasses import replace
 
     from mlorg_desktop.report.sheet import build_sheet_data
-    from mlorg_desktop.ui.sheet_options import SheetOptions
+    from mlorg_desktop.ui.dialogs.sheet_options import SheetOptions
 
     a = examples[0]
     data = build_sheet_data(knowledge, [a], "s")

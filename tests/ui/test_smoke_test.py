@@ -28,7 +28,7 @@ def test_a_chart_module_that_cannot_be_imported_fails_it(
     qapp, knowledge, resources, capsys, monkeypatch
 ):
     # The frozen app's bug: `import pyqtgraph` failed inside CompareTab.showEvent.
-    monkeypatch.setitem(sys.modules, "mlorg_desktop.ui.charts", None)
+    monkeypatch.setitem(sys.modules, "mlorg_desktop.ui.charts.charts", None)
     assert run_smoke_test(knowledge, resources) == 1
     err = capsys.readouterr().err
     assert "ModuleNotFoundError" in err and "in showEvent" in err
@@ -36,7 +36,7 @@ def test_a_chart_module_that_cannot_be_imported_fails_it(
 
 
 def test_charts_without_data_fail_it(qapp, knowledge, resources, capsys, monkeypatch):
-    from mlorg_desktop.ui.charts import FitBarChart
+    from mlorg_desktop.ui.charts.charts import FitBarChart
 
     monkeypatch.setattr(FitBarChart, "set_rows", lambda self, rows: None)
     assert run_smoke_test(knowledge, resources) == 1

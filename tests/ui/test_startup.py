@@ -41,7 +41,7 @@ def test_damaged_store_after_the_first_paint_can_still_quit_with_exit_3(tmp_path
     (tmp_path / "assessments.json").write_bytes(b"this is not json")
     script = textwrap.dedent(f"""
         import sys
-        from mlorg_desktop.ui import dialogs
+        from mlorg_desktop.ui.dialogs import dialogs
         asked = []
         def answer(parent, report, has_backup):
             asked.append(parent is not None and parent.isVisible())

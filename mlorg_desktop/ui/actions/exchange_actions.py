@@ -15,9 +15,9 @@ from mlorg_desktop.domain.exchange import exchange_csv, exchange_json, future_da
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.log_safety import describe_error
 from mlorg_desktop.store import AssessmentStore, StoreError
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.file_locations import FileLocations, export_name
-from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.file_locations import FileLocations, export_name
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from mlorg_desktop import APP_NAME, LICENSE, __version__
-from mlorg_desktop.ui.layout import MARGIN, vbox
+from mlorg_desktop.ui.widgets.layout import MARGIN, vbox
 
 
 def about_text(store_file: Path, log_dir: Path) -> str:

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.store import AssessmentStore, StoreError
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.accessibility import name_clear_button
-from mlorg_desktop.ui.assessment_model import ID_ROLE, AssessmentTableModel
-from mlorg_desktop.ui.layout import MARGIN, hbox, vbox
-from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.widgets.accessibility import name_clear_button
+from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE, AssessmentTableModel
+from mlorg_desktop.ui.widgets.layout import MARGIN, hbox, vbox
 
 PREPARE_SLICE = 200  # rows scored per idle slice: ~8 ms, well inside one frame
 PREPARE_DELAY_MS = 100

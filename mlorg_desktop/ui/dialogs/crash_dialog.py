@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlorg_desktop.ui.layout import MARGIN, vbox
+from mlorg_desktop.ui.widgets.layout import MARGIN, vbox
 
 
 class CrashDialog(QDialog):

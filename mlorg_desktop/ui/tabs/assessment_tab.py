@@ -29,13 +29,13 @@ from mlorg_desktop.domain.assessment import NAME_MAX, Assessment, new_id
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Questionnaire
 from mlorg_desktop.store import AssessmentStore, StoreError
-from mlorg_desktop.ui import dialogs
-from mlorg_desktop.ui.date_warning import future_date_warning
-from mlorg_desktop.ui.focus import set_tab_order
-from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, hbox, vbox
-from mlorg_desktop.ui.msgbox import Messenger
-from mlorg_desktop.ui.question_card import QuestionCard
-from mlorg_desktop.ui.results_panel import ResultsPanel
+from mlorg_desktop.ui.dialogs import dialogs
+from mlorg_desktop.ui.dialogs.date_warning import future_date_warning
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.widgets.focus import set_tab_order
+from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, hbox, vbox
+from mlorg_desktop.ui.widgets.question_card import QuestionCard
+from mlorg_desktop.ui.widgets.results_panel import ResultsPanel
 
 
 class _DateEdit(QDateEdit):

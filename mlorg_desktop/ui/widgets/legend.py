@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.report.palette import SeriesStyle, reference_style, series_style
 from mlorg_desktop.report.paper_charts import PEN_STYLES, draw_marker
-from mlorg_desktop.ui.series_labels import HEAD_ROLE, TAIL_ROLE, SeriesLabelDelegate, label_parts
+from mlorg_desktop.ui.widgets.series_labels import (
+    HEAD_ROLE,
+    TAIL_ROLE,
+    SeriesLabelDelegate,
+    label_parts,
+)
 
 ICON = QSize(36, 14)
 

@@ -26,7 +26,7 @@ from mlorg_desktop.report.palette import (  # noqa: E402
     series_style,
 )
 from mlorg_desktop.report.paper_charts import PEN_STYLES  # noqa: E402
-from mlorg_desktop.ui.charts import _make_static, _themed  # noqa: E402
+from mlorg_desktop.ui.charts.charts import _make_static, _themed  # noqa: E402
 
 FITS = "fits"
 POSITIONS = "positions"

@@ -22,7 +22,7 @@ from mlorg_desktop.domain.org_report import ReadRound
 from mlorg_desktop.domain.pooling import QuestionPool
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.domain.roles import GROUP_NAMES, LEADERSHIP, PRACTITIONERS, role_group, role_key
-from mlorg_desktop.ui.layout import hbox, vbox
+from mlorg_desktop.ui.widgets.layout import hbox, vbox
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 

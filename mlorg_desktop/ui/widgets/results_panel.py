@@ -28,10 +28,10 @@ from mlorg_desktop.domain.reading_text import (
 )
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.report.palette import archetype_color
-from mlorg_desktop.ui.accessibility import announce
-from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
-from mlorg_desktop.ui.layout import MARGIN, container
-from mlorg_desktop.ui.text_view import TextView
+from mlorg_desktop.ui.widgets.accessibility import announce
+from mlorg_desktop.ui.widgets.dimension_scale import DimensionScale, Marker
+from mlorg_desktop.ui.widgets.layout import MARGIN, container
+from mlorg_desktop.ui.widgets.text_view import TextView
 
 
 def _items(lines: list[str] | tuple[str, ...]) -> str:

@@ -35,11 +35,16 @@ from mlorg_desktop.domain.reading_text import (
 )
 from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui.accessibility import name_clear_button
-from mlorg_desktop.ui.assessment_model import ID_ROLE
-from mlorg_desktop.ui.layout import MARGIN, container, hbox, vbox
-from mlorg_desktop.ui.legend import ChartLegend
-from mlorg_desktop.ui.series_labels import HEAD_ROLE, TAIL_ROLE, SeriesLabelDelegate, label_parts
+from mlorg_desktop.ui.widgets.accessibility import name_clear_button
+from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE
+from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
+from mlorg_desktop.ui.widgets.legend import ChartLegend
+from mlorg_desktop.ui.widgets.series_labels import (
+    HEAD_ROLE,
+    TAIL_ROLE,
+    SeriesLabelDelegate,
+    label_parts,
+)
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 3  # beside assessment_model's ID_ROLE and SORT_ROLE
 
@@ -260,7 +265,7 @@ class CompareTab(QWidget):
             self._create_charts()
 
     def _create_charts(self) -> None:
-        from mlorg_desktop.ui.charts import FitBarChart, RadarChart
+        from mlorg_desktop.ui.charts.charts import FitBarChart, RadarChart
 
         self.radar = RadarChart(self.knowledge.catalog)
         self.bars = FitBarChart(self.knowledge.catalog)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.form import MAX_LINE, FormSettings, FormSettingsError, render_form
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.ui.file_locations import FileLocations
-from mlorg_desktop.ui.msgbox import Messenger
+from mlorg_desktop.ui.dialogs.file_locations import FileLocations
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.userfiles import ProtectedDestinationError, UserFileError, write_user_file
 
 

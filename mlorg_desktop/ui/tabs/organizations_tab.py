@@ -29,10 +29,10 @@ from mlorg_desktop.domain.roles import ROLE_GROUPS
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
 from mlorg_desktop.store import AssessmentStore
-from mlorg_desktop.ui.layout import MARGIN, container, vbox
-from mlorg_desktop.ui.legend import ChartLegend, swatch
-from mlorg_desktop.ui.round_panel import RoundPanel, person_text
-from mlorg_desktop.ui.trend_plot import FITS, POSITIONS, TrendPlot
+from mlorg_desktop.ui.charts.trend_plot import FITS, POSITIONS, TrendPlot
+from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
+from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
+from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
 
 ROLE_GROUPS_KEY = "organizations/role_groups"
 EMPTY_TEXT = (

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.catalog import Archetype, Catalog
 from mlorg_desktop.report.palette import archetype_color
-from mlorg_desktop.ui.dimension_scale import DimensionScale, Marker
-from mlorg_desktop.ui.layout import MARGIN, SECTION_GAP, container, vbox
-from mlorg_desktop.ui.text_view import TextView
+from mlorg_desktop.ui.widgets.dimension_scale import DimensionScale, Marker
+from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, vbox
+from mlorg_desktop.ui.widgets.text_view import TextView
 
 DIMENSIONS_ENTRY = "__dimensions__"
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from mlorg_desktop.ui import sheet_commands
+from mlorg_desktop.ui.actions import sheet_commands
 
 if TYPE_CHECKING:
     from mlorg_desktop.ui.main_window import MainWindow

@@ -20,10 +20,10 @@ from mlorg_desktop.report.output import (
     write_pdf,
 )
 from mlorg_desktop.report.sheet import SheetData, build_sheet_data
-from mlorg_desktop.ui import dialogs, sheet_options
-from mlorg_desktop.ui.file_locations import FileLocations
-from mlorg_desktop.ui.msgbox import Messenger
-from mlorg_desktop.ui.sheet_options import SheetOptions
+from mlorg_desktop.ui.dialogs import dialogs, sheet_options
+from mlorg_desktop.ui.dialogs.file_locations import FileLocations
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.dialogs.sheet_options import SheetOptions
 
 ONE_TITLE = "ML organization assessment"
 

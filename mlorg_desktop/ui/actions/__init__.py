@@ -1,0 +1,1 @@
+"""Menu actions and the commands behind them (export, import, print, forms)."""

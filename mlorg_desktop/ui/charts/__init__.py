@@ -1,0 +1,1 @@
+"""pyqtgraph charts drawn in the window."""

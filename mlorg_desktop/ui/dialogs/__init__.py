@@ -1,0 +1,1 @@
+"""Dialogs and message boxes: each modal interaction is one small function."""

@@ -1,0 +1,1 @@
+"""Widgets the tabs are built from."""
