@@ -36,8 +36,15 @@ def whole(text: str) -> str:
     return escape(kept)
 
 
+def scenario_mark(name: str) -> str:
+    """How a what-if scenario is named wherever it is compared (window and sheet)."""
+    return f"◇ Scenario: {name}"
+
+
 def series_label(a: Assessment, *, with_respondent: bool = True) -> str:
     parts = [a.organization] + [p for p in (a.unit, a.respondent if with_respondent else "") if p]
+    if a.scenario_name:
+        parts.append(scenario_mark(a.scenario_name))
     return " · ".join(parts) + f" ({a.assessed_on})"
 
 

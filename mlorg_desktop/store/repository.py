@@ -185,6 +185,35 @@ class AssessmentStore:
         self._index[stored.id] = (doc_id, stored)
         return stored
 
+    def update_many(self, assessments: Iterable[Assessment]) -> list[Assessment]:
+        """Update several stored assessments in one write (a round's target set on every
+        respondent's assessment); all are validated before anything is written."""
+        self._check_writable()
+        now = utc_now_iso()
+        stored = [replace(a, updated_at=now) for a in assessments]
+        for a in stored:
+            if a.id not in self._index:
+                raise KeyError(a.id)
+            validate_fields(a, self._bank, f"assessment {a.id}")
+        if not stored:
+            return []
+        records = {a.id: assessment_to_dict(a) for a in stored}
+
+        def rewrite(document: dict[str, Any]) -> None:
+            record = records[document["id"]]
+            document.clear()
+            document.update(record)
+
+        doc_ids = [self._index[a.id][0] for a in stored]
+        with self._writing():
+            self._ensure_meta()
+            for doc_id in doc_ids:
+                self._storage.forget(ASSESSMENTS_TABLE, str(doc_id))
+            self._table.update(rewrite, doc_ids=doc_ids)
+        for doc_id, a in zip(doc_ids, stored, strict=True):
+            self._index[a.id] = (doc_id, a)
+        return stored
+
     def delete(self, assessment_id: str) -> Assessment:
         """Remove one assessment and return it, so the caller can offer undo."""
         self._check_writable()

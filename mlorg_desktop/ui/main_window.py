@@ -256,7 +256,17 @@ class MainWindow(QMainWindow):
     def _build_organizations_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
-        return OrganizationsTab(self.knowledge, self.store, self.settings)
+        tab = OrganizationsTab(self.knowledge, self.store, self.settings, self.messenger)
+        tab.assessments_saved.connect(self._on_organizations_tab_assessments_saved)
+        return tab
+
+    def _on_organizations_tab_assessments_saved(self, ids: list[str]) -> None:
+        self._show_save_state()
+        if self.built("assessment"):
+            self.assessment_tab.on_assessments_updated(ids)
+        for name in ("saved", "compare"):
+            if self.built(name):
+                self.built(name).on_assessments_saved(ids)
 
     # Slots ------------------------------------------------------------------------------------
 

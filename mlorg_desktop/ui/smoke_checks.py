@@ -51,7 +51,48 @@ def check_assessment(window: MainWindow, knowledge: Knowledge) -> str:
     questions = knowledge.bank.latest.question_count
     expect(len(tab.cards) == questions, f"{len(tab.cards)} question cards for {questions}")
     expect(all(card.isVisibleTo(tab) for card in tab.cards.values()), "a question card is hidden")
-    return f"{questions} questions"
+    return f"{questions} questions; {check_roadmap_and_what_if(window, knowledge)}"
+
+
+def check_roadmap_and_what_if(window: MainWindow, knowledge: Knowledge) -> str:
+    """A demo assessment with a target shows the domain's roadmap; in What-if mode its first
+    step moves the target's fit to that step's fit_after; leaving restores the saved answers."""
+    from mlorg_desktop.domain.roadmap import plan
+
+    tab = window.assessment_tab
+    plans = [
+        (a, plan(knowledge.bank.get(a.questionnaire_version), knowledge.catalog, a.answers,
+                 a.target, text=knowledge.roadmap_text))
+        for a in window.store.all()
+        if a.target
+    ]  # fmt: skip
+    planned = [(a, p) for a, p in plans if p.steps]
+    expect(bool(planned), "no demo assessment has a target with a roadmap")
+    assessment, want = planned[0]
+    tab.open_assessment(assessment)
+    shown = tab.roadmap.roadmap
+    expect(shown == want, f"the roadmap panel shows {shown}, not the domain's plan")
+    first = want.steps[0]
+    text = tab.roadmap.text()
+    expect(
+        tab.roadmap.view.isVisibleTo(tab) and f"to “{first.to_text}”" in text,
+        "the roadmap panel does not show its first step",
+    )
+    tab.what_if.action.trigger()
+    expect(tab.what_if.active and tab.what_if.bar.isVisibleTo(tab), "What-if mode did not start")
+    tab.cards[first.question_id].buttons[first.to_option].click()
+    fit = tab.live.score.fits[want.target] if tab.live.score else -1.0
+    expect(abs(fit - first.fit_after) < 1e-9, f"What-if fit {fit} is not {first.fit_after}")
+    changed = tab.what_if.bar.changes.count()
+    expect(changed == 1, f"What-if lists {changed} changes for one")
+    tab.load_answers(assessment.answers)  # undo the change (no question to confirm), then leave
+    tab.what_if.answers_changed()
+    tab.what_if.action.trigger()
+    expect(not tab.what_if.active, "What-if mode did not end")
+    expect(tab.card_answers() == assessment.answers, "leaving What-if changed the answers")
+    stored = window.store.get(assessment.id)
+    expect(stored.answers == assessment.answers, "What-if mode wrote the stored answers")
+    return f"roadmap of {len(want.steps)} steps, What-if fit {want.current_fit:.0f} → {fit:.0f}"
 
 
 def check_saved(window: MainWindow, knowledge: Knowledge) -> str:

@@ -52,6 +52,17 @@ def no_real_dialogs(monkeypatch):
         "confirm_delete",
         lambda parent, name: pytest.fail("confirm_delete was called without the test answering it"),
     )
+    monkeypatch.setattr(dialogs, "confirm_discard_what_if", lambda parent, changes: True)
+    monkeypatch.setattr(
+        dialogs,
+        "confirm_delete_scenario",
+        lambda parent, name: pytest.fail("confirm_delete_scenario was called unanswered"),
+    )
+    monkeypatch.setattr(
+        dialogs,
+        "ask_scenario_name",
+        lambda parent, title, suggested: pytest.fail("ask_scenario_name was called unanswered"),
+    )
     monkeypatch.setattr(
         dialogs,
         "ask_write_failed",

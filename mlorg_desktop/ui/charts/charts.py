@@ -20,6 +20,7 @@ from mlorg_desktop.domain.comparison import ComparedAssessment, radar_point  # n
 from mlorg_desktop.report.palette import reference_style, series_style  # noqa: E402
 from mlorg_desktop.report.paper_charts import PATTERNS, PEN_STYLES  # noqa: E402
 from mlorg_desktop.report.sheet import series_label  # noqa: E402
+from mlorg_desktop.ui.widgets.legend import SCENARIO_DASHES  # noqa: E402
 
 pg.setConfigOptions(antialias=True)
 
@@ -34,6 +35,14 @@ def _themed(widget: pg.PlotWidget) -> QColor:
         axis.setPen(pg.mkPen(text))
         axis.setTextPen(pg.mkPen(text))
     return text
+
+
+def _bar_pen(color: QColor, scenario: bool) -> QPen:
+    """A bar's outline; a what-if scenario's is thick and dashed."""
+    pen = pg.mkPen(color, width=2 if scenario else 1)
+    if scenario:
+        pen.setDashPattern([float(d) for d in SCENARIO_DASHES])
+    return pen
 
 
 def _tooltip(label: str, lines: list[str]) -> str:
@@ -116,10 +125,13 @@ class RadarChart(pg.PlotWidget):
             polygon.setVisible(True)
             closed = pts + pts[:1]
             item = self._series_pool[index]
+            pen = pg.mkPen(color, width=2, style=PEN_STYLES[style.line])
+            if row.assessment.is_scenario:  # what-if answers: dashed, whatever the series
+                pen.setDashPattern([float(d) for d in SCENARIO_DASHES])
             item.setData(
                 [p[0] for p in closed],
                 [p[1] for p in closed],
-                pen=pg.mkPen(color, width=2, style=PEN_STYLES[style.line]),
+                pen=pen,
                 symbol=style.marker,
                 symbolBrush=color,
                 symbolSize=8,
@@ -197,7 +209,7 @@ class FitBarChart(pg.PlotWidget):
                 height=heights,
                 width=width * 0.9,
                 brush=QBrush(QColor(style.color)),
-                pen=pg.mkPen(QColor(style.color).darker(150)),
+                pen=_bar_pen(QColor(style.color).darker(150), row.assessment.is_scenario),
             )
             item.setToolTip(
                 _tooltip(

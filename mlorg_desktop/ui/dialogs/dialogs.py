@@ -198,3 +198,38 @@ def ask_damaged_store(parent: QWidget | None, report: str, has_backup: bool) -> 
     if clicked is empty:
         return DamagedStoreChoice.START_EMPTY
     return DamagedStoreChoice.QUIT
+
+
+def ask_scenario_name(parent: QWidget | None, title: str, suggested: str) -> str | None:
+    """A scenario's name (trimmed, not empty); None when the user cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    name, ok = QInputDialog.getText(
+        parent, title, "Name of the scenario:", QLineEdit.EchoMode.Normal, suggested
+    )
+    name = " ".join(name.split())
+    return name if ok and name else None
+
+
+def confirm_discard_what_if(parent: QWidget | None, changes: int) -> bool:
+    """Leave What-if mode and drop ``changes`` changed answers that no scenario holds?"""
+    answer = QMessageBox.question(
+        parent,
+        "Discard the what-if changes",
+        f"Discard {changes} changed answer(s)?\n\nThey are not saved as a scenario. The "
+        "assessment's own answers stay as they are either way.",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def confirm_delete_scenario(parent: QWidget | None, name: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Delete scenario",
+        f"Delete the scenario “{name}”?\n\nThe assessment's own answers are not affected.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

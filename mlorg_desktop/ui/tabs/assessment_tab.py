@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from mlorg_desktop.domain.answers import is_answered
+from mlorg_desktop.domain.answers import Answer, is_answered
 from mlorg_desktop.domain.assessment import NAME_MAX, Assessment, new_id
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Questionnaire
@@ -32,10 +33,11 @@ from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.date_warning import future_date_warning
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.tabs.what_if_mode import WhatIfMode
 from mlorg_desktop.ui.widgets.focus import set_tab_order
 from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, hbox, vbox
+from mlorg_desktop.ui.widgets.live_results import LiveResults
 from mlorg_desktop.ui.widgets.question_card import QuestionCard
-from mlorg_desktop.ui.widgets.results_panel import ResultsPanel
 
 
 class _DateEdit(QDateEdit):
@@ -152,25 +154,37 @@ class AssessmentTab(QWidget):
             container(vbox(form, SECTION_GAP, self.questions_layout, None, margin=MARGIN))
         )
 
-        self.results = ResultsPanel(knowledge)
+        self.live = LiveResults(knowledge)
+        self.results = self.live.results
+        self.roadmap = self.live.roadmap
+        self.target = self.roadmap.target  # saved with the assessment, shown above its roadmap
+        self.roadmap.target_chosen.connect(self._on_roadmap_target_chosen)
+        self.what_if = WhatIfMode(self)
+        self.what_if_button = QToolButton()
+        self.what_if_button.setDefaultAction(self.what_if.action)
+        self.what_if_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.what_if_button.setAccessibleName("What if mode")
         left = container(
             vbox(
                 self.title,
                 self.progress,
                 QLabel("<b>Sections</b>"),
                 self.sections,
-                hbox(self.new_button, self.save_button),
+                hbox(self.new_button, self.save_button, self.what_if_button),
+                self.what_if.scenarios,
             )
         )
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.scroll)
-        splitter.addWidget(self.results)
+        splitter.addWidget(self.live)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([250, 560, 390])
         splitter.setChildrenCollapsible(False)
-        self.setLayout(vbox(splitter, margin=MARGIN))
+        layout = vbox(self.what_if.bar, splitter, margin=MARGIN)
+        layout.setStretch(1, 1)  # the bar takes what it needs, the form the rest
+        self.setLayout(layout)
         self._show(None)
 
     # Public API ------------------------------------------------------------------------------
@@ -181,7 +195,8 @@ class AssessmentTab(QWidget):
     def current_assessment(self) -> Assessment:
         """What the form holds now, as an Assessment (not yet validated or stored)."""
         base = self._stored
-        answers = {qid: card.answer() for qid, card in self.cards.items() if card.answer()}
+        # In What-if mode the cards hold the copy; the assessment itself keeps its answers.
+        answers = dict(base.answers) if self.what_if.active and base else self.card_answers()
         fields = dict(
             organization=self.organization.text().strip(),
             unit=self.unit.text().strip(),
@@ -192,6 +207,7 @@ class AssessmentTab(QWidget):
             notes=self.notes.toPlainText(),
             answers=answers,
             questionnaire_version=self.questionnaire.version,
+            target=self.target.target(),
         )
         if base is not None:
             return replace(base, **fields)  # type: ignore[arg-type]
@@ -224,6 +240,8 @@ class AssessmentTab(QWidget):
 
     def maybe_keep_changes(self) -> bool:
         """Ask about unsaved changes; True when it is fine to replace the form's content."""
+        if self.what_if.active and not self.what_if.leave():
+            return False
         if not self._dirty:
             return True
         what = self.organization.text().strip() or "a new organization"
@@ -234,6 +252,14 @@ class AssessmentTab(QWidget):
 
     def save(self) -> bool:
         """Validate and store the form; on failure the form keeps every edit."""
+        if self.what_if.active:
+            self.messenger.info(
+                self,
+                "What-if mode",
+                "The answers shown are a what-if copy. Save them with “Save as Scenario…”, "
+                "or leave What-if mode to edit and save the assessment itself.",
+            )
+            return False
         assessment = self.current_assessment()
         if not assessment.organization:
             self.messenger.warning(
@@ -248,25 +274,41 @@ class AssessmentTab(QWidget):
                 self, "Could not save", f"{exc}\n\nYour answers are still in the form."
             )
             return False
-        self._stored = stored
+        self.stored_changed(stored)
         self._set_dirty(False)
-        self._update_title()
-        self.assessment_saved.emit(stored.id)
         return True
+
+    def stored_changed(self, stored: Assessment) -> None:
+        """The store now holds ``stored`` for this form (a save, or a scenario written)."""
+        self._stored = stored
+        self._update_title()
+        self.what_if.update_availability()
+        self.assessment_saved.emit(stored.id)
 
     def forget_if_deleted(self, assessment_id: str) -> None:
         """The store no longer has this assessment: keep the form, but as an unsaved draft."""
         if self._stored and self._stored.id == assessment_id:
+            self.what_if.abandon()
             self._draft_id = assessment_id
             self._stored = None
             self._set_dirty(True)
             self._update_title()
+
+    def on_assessments_updated(self, ids: list[str]) -> None:
+        """Another tab rewrote stored assessments (a round's target): follow the one shown."""
+        if self._stored is None or self._stored.id not in ids:
+            return
+        self._stored = self.store.get(self._stored.id)
+        if not self._dirty and not self.what_if.active:
+            self.target.set_target(self._stored.target)
+            self._refresh_results()
 
     def reattach_if_restored(self, assessment: Assessment) -> None:
         """Undo brought back the assessment this form was showing: it is stored again."""
         if self._stored is not None or self._draft_id != assessment.id:
             return
         self._stored = assessment
+        self.what_if.update_availability()
         unchanged = replace(self.current_assessment(), updated_at=assessment.updated_at)
         self._set_dirty(unchanged != assessment)
         self._update_title()
@@ -274,6 +316,7 @@ class AssessmentTab(QWidget):
     # Building the form -----------------------------------------------------------------------
 
     def _show(self, stored: Assessment | None, template: Assessment | None = None) -> None:
+        self.what_if.abandon()
         source = stored or template
         version = source.questionnaire_version if source else self.knowledge.bank.latest.version
         self._loading = True
@@ -290,6 +333,7 @@ class AssessmentTab(QWidget):
             day = date.fromisoformat(source.assessed_on) if source else date.today()
             self.assessed_on.setDate(QDate(day.year, day.month, day.day))
             self.notes.setPlainText(source.notes if source else "")
+            self.target.set_target(source.target if source else "")
             answers = source.answers if source else {}
             for qid, card in self.cards.items():
                 card.set_answer(answers.get(qid, ""))
@@ -298,6 +342,7 @@ class AssessmentTab(QWidget):
             self._loading = False
         self._set_dirty(False)
         self._update_title()
+        self.what_if.update_availability()
         self._refresh_results()
         self.scroll.verticalScrollBar().setValue(0)
 
@@ -333,7 +378,8 @@ class AssessmentTab(QWidget):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        """Tab follows the screen: the left column, the form, every question, the results.
+        """Tab follows the screen: the left column, the form, every question, the results, the
+        target and its roadmap.
 
         Widgets join the focus chain in creation order and the cards are made last (and again
         for another questionnaire version), so the whole chain is set here in one place. Each
@@ -343,6 +389,8 @@ class AssessmentTab(QWidget):
             self.sections,
             self.new_button,
             self.save_button,
+            self.what_if_button,
+            *self.what_if.scenarios.focus_widgets(),
             self.organization,
             self.unit,
             self.respondent,
@@ -353,7 +401,7 @@ class AssessmentTab(QWidget):
         ]
         for card in self.cards.values():
             chain.extend(card.focus_widgets())
-        chain.extend(self.results.focus_chain())
+        chain.extend(self.live.focus_chain())
         set_tab_order(chain)
 
     # Reacting --------------------------------------------------------------------------------
@@ -364,9 +412,43 @@ class AssessmentTab(QWidget):
             self._update_title()
 
     def _on_card_answer_changed(self, _question_id: str, _answer: object) -> None:
-        if not self._loading:
+        if self._loading:
+            return
+        if self.what_if.active:
+            self.what_if.answers_changed()
+        else:
             self._set_dirty(True)
-            self._refresh_results()
+        self._refresh_results()
+
+    def _on_roadmap_target_chosen(self, _target: str) -> None:
+        self._set_dirty(True)
+        self._refresh_results()
+
+    # What-if mode's hooks ----------------------------------------------------------------------
+
+    def card_answers(self) -> dict[str, Answer]:
+        return {qid: card.answer() for qid, card in self.cards.items() if card.answer()}
+
+    def load_answers(self, answers: dict[str, Answer]) -> None:
+        """Put ``answers`` into the cards without marking the form changed."""
+        self._loading = True
+        try:
+            for qid, card in self.cards.items():
+                card.set_answer(answers.get(qid, ""))
+        finally:
+            self._loading = False
+
+    def set_form_editable(self, editable: bool) -> None:
+        """What-if mode changes answers only: who, when, the target and saving wait."""
+        for widget in (
+            self.organization, self.unit, self.respondent, self.role, self.assessed_on,
+            self.round, self.notes, self.target, self.save_button, self.new_button,
+        ):  # fmt: skip
+            widget.setEnabled(editable)
+        self._update_title()
+
+    def refresh_results(self) -> None:
+        self._refresh_results()
 
     def _on_card_option_focused(self, option: QRadioButton) -> None:
         # The scroll area follows Tab by itself, but not arrow keys: show the whole question
@@ -388,10 +470,9 @@ class AssessmentTab(QWidget):
             section_cards[0].tab_stop().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh_results(self) -> None:
-        answers = {qid: card.answer() for qid, card in self.cards.items() if card.answer()}
-        version = self.questionnaire.version
-        result = self.knowledge.score(version, answers)
-        self.results.show_score(result, self.knowledge.guidance(version, result))
+        answers = self.card_answers()
+        result = self.live.show_answers(self.questionnaire, answers, self.target.target())
+        self.what_if.show_state()
         # The same count as the result's: Don't know and Not applicable are not answers.
         self.progress.setValue(result.answered)
         for row in range(self.sections.count()):
@@ -415,6 +496,8 @@ class AssessmentTab(QWidget):
             if self._stored and not self._dirty
             else ("unsaved changes" if self._dirty else "not saved yet")
         )
+        if self.what_if.active:
+            state = "What if… (a copy; saved answers untouched)"
         self.title.setText(
             f"<b>{name}</b><br>{state} · questionnaire v{self.questionnaire.version}"
         )

@@ -33,12 +33,18 @@ from mlorg_desktop.domain.reading_text import (
     reading_explanation,
     reading_label,
 )
-from mlorg_desktop.report.sheet import series_label
+from mlorg_desktop.domain.scenario import scenario_view
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.widgets.accessibility import name_clear_button
 from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend
+from mlorg_desktop.ui.widgets.scenario_rows import (
+    SCENARIO_SEPARATOR,
+    is_scenario,
+    scenario_item,
+    series_text,
+)
 from mlorg_desktop.ui.widgets.series_labels import (
     HEAD_ROLE,
     TAIL_ROLE,
@@ -73,6 +79,9 @@ class CompareTab(QWidget):
         self.proxy.setSourceModel(self.items)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # A scenario row shows with its assessment, and its assessment's row with it.
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setAutoAcceptChildRows(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter…")
         self.filter.setClearButtonEnabled(True)
@@ -86,7 +95,7 @@ class CompareTab(QWidget):
         self.list.setModel(self.proxy)
         self.list.setAccessibleName("Assessments to compare; tick up to eight")
         self.list.setHeaderHidden(True)
-        self.list.setRootIsDecorated(False)
+        self.list.setRootIsDecorated(True)  # scenarios sit under their assessment
         self.list.setUniformRowHeights(True)
         self.list.setItemDelegate(SeriesLabelDelegate(self.list))  # the date is never cut
         self.select_org = QPushButton("Select all of this &organization")
@@ -101,6 +110,7 @@ class CompareTab(QWidget):
         for assessment in store.all():
             self._add_item(assessment)
         self.items.sort(0)
+        self.list.expandAll()  # scenarios show under their assessment
         self.items.itemChanged.connect(self._on_items_item_changed)
 
         self.table = QTableWidget()
@@ -150,7 +160,17 @@ class CompareTab(QWidget):
         return list(self._chosen)
 
     def selected_assessments(self) -> list[Assessment]:
-        return [self.store.get(i) for i in self._chosen]
+        """The chosen assessments; a chosen scenario as its assessment with its answers
+        (``domain.scenario.scenario_view``), marked as a scenario."""
+        return [self._assessment(i) for i in self._chosen]
+
+    def _assessment(self, row_id: str) -> Assessment:
+        if SCENARIO_SEPARATOR not in row_id:
+            return self.store.get(row_id)
+        assessment_id, scenario_id = row_id.split(SCENARIO_SEPARATOR, 1)
+        assessment = self.store.get(assessment_id)
+        scenario = next(s for s in assessment.scenarios if s.id == scenario_id)
+        return scenario_view(assessment, scenario)
 
     def set_selected(self, ids: list[str]) -> None:
         """Tick exactly ``ids`` (the first eight), then refresh once."""
@@ -208,17 +228,22 @@ class CompareTab(QWidget):
                 added = True
             else:
                 self._updating(lambda i=item, a=assessment: _set_label(i, a))
+                self._sync_scenarios(item, assessment)
         if added:
             self.items.sort(0)
-        if any(i in self._chosen for i in ids):
+            self.list.expandAll()
+        if any(c.split(SCENARIO_SEPARATOR, 1)[0] in ids for c in self._chosen):
             self._refresh()
 
     def on_assessment_deleted(self, assessment_id: str) -> None:
         item = self._by_id.pop(assessment_id, None)
         if item is not None:
+            for row in range(item.rowCount()):
+                self._by_id.pop(item.child(row).data(ID_ROLE), None)
             self._updating(lambda: self.items.removeRow(item.row()))
-        if assessment_id in self._chosen:
-            self._chosen.remove(assessment_id)
+        gone = [c for c in self._chosen if c.split(SCENARIO_SEPARATOR, 1)[0] == assessment_id]
+        if gone:
+            self._chosen = [c for c in self._chosen if c not in gone]
             self._refresh()
 
     # Internals ---------------------------------------------------------------------------------
@@ -232,6 +257,32 @@ class CompareTab(QWidget):
         item.setData(assessment.organization, ORG_ROLE)
         self._by_id[assessment.id] = item
         self._updating(lambda: self.items.appendRow(item))
+        self._sync_scenarios(item, assessment)
+
+    def _sync_scenarios(self, item: QStandardItem, assessment: Assessment) -> None:
+        """One checkable child row per saved scenario, kept ticked across renames; a deleted
+        scenario's row goes, and leaves the comparison."""
+        wanted = [f"{assessment.id}{SCENARIO_SEPARATOR}{s.id}" for s in assessment.scenarios]
+        old = [item.child(r).data(ID_ROLE) for r in range(item.rowCount())]
+        dropped = [i for i in old if i not in wanted]
+
+        def rebuild() -> None:
+            item.removeRows(0, item.rowCount())
+            for row_id, scenario in zip(wanted, assessment.scenarios, strict=True):
+                child = scenario_item(assessment, scenario, row_id)
+                if row_id in self._chosen:
+                    child.setCheckState(Qt.CheckState.Checked)
+                self._by_id[row_id] = child
+                item.appendRow(child)
+
+        for row_id in dropped:
+            self._by_id.pop(row_id, None)
+        if old or wanted:
+            self._updating(rebuild)
+            self.list.expandAll()
+        if any(i in self._chosen for i in dropped):
+            self._chosen = [c for c in self._chosen if c not in dropped]
+            self._refresh()
 
     def _item(self, assessment_id: str) -> QStandardItem:
         return self._by_id[assessment_id]
@@ -297,6 +348,9 @@ class CompareTab(QWidget):
             )
         ]
         self.legend.set_entries([r.assessment for r in self.comparison.rows], references)
+        for index, row in enumerate(self.comparison.rows):
+            if is_scenario(row.assessment):
+                self.legend.mark_scenario(index)
         if self.radar is None or self.bars is None:
             return
         self.radar.set_rows(self.comparison.rows, self.overlay.isChecked())
@@ -326,7 +380,7 @@ class CompareTab(QWidget):
         for r, row in enumerate(self.comparison.rows):
             s = row.score
             cells = [
-                series_label(row.assessment),
+                series_text(row.assessment),
                 reading_label(s, names),
                 names[s.runner_up] if s.leader and s.runner_up else "—",
                 f"{s.margin:.0f}" if s.leader else "—",
@@ -337,6 +391,10 @@ class CompareTab(QWidget):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if c == 0 and is_scenario(row.assessment):
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
                 if c == 1:
                     item.setToolTip(reading_explanation(s, names))
                 self.table.setItem(r, c, item)
@@ -344,7 +402,7 @@ class CompareTab(QWidget):
 
     def _fill_differences(self) -> None:
         self.differences.clear()
-        labels = [series_label(r.assessment) for r in self.comparison.rows]
+        labels = [series_text(r.assessment) for r in self.comparison.rows]
         if len(labels) < 2:
             self.differences.addTopLevelItem(
                 QTreeWidgetItem(

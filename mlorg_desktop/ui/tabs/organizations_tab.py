@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -28,8 +29,9 @@ from mlorg_desktop.domain.org_report import RecordReading, read_record
 from mlorg_desktop.domain.roles import ROLE_GROUPS
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
-from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui.charts.trend_plot import FITS, POSITIONS, TrendPlot
+from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
 from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
@@ -52,16 +54,24 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 
 class OrganizationsTab(QWidget):
-    """Organizations, their rounds and what their respondents say together."""
+    """Organizations, their rounds and what their respondents say together.
+
+    Signals:
+        assessments_saved(list): ids of assessments this tab wrote (a round's target).
+    """
+
+    assessments_saved = Signal(list)
 
     def __init__(
         self,
         knowledge: Knowledge,
         store: AssessmentStore,
         settings: QSettings,
+        messenger: Messenger | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.messenger = messenger or Messenger(quiet=True)
         self.knowledge = knowledge
         self.store = store
         self.settings = settings
@@ -91,8 +101,9 @@ class OrganizationsTab(QWidget):
         )
         left.setMaximumWidth(340)
 
-        self.panel = RoundPanel(knowledge.catalog)
+        self.panel = RoundPanel(knowledge.catalog, knowledge.roadmap_text)
         self.panel.role_groups_changed.connect(self._on_panel_role_groups_changed)
+        self.panel.roadmap.target_chosen.connect(self._on_round_target_chosen)
         self.trend_choice = QComboBox()
         self.trend_choice.addItem("Archetype fit", FITS)
         self.trend_choice.addItem("Dimension positions", POSITIONS)
@@ -150,6 +161,23 @@ class OrganizationsTab(QWidget):
     def _on_panel_role_groups_changed(self, overrides: dict[str, str]) -> None:
         self.settings.setValue(ROLE_GROUPS_KEY, json.dumps({**self.role_overrides(), **overrides}))
         self._read_current(keep_round=True)
+
+    def _on_round_target_chosen(self, target: str) -> None:
+        """Set ``target`` on every respondent's assessment of the round, in one write."""
+        row = self.rounds.currentRow()
+        if self.reading is None or not 0 <= row < len(self.reading.rounds):
+            return
+        people = self.reading.rounds[row].round.assessments
+        try:
+            saved = self.store.update_many([replace(a, target=target) for a in people])
+        except (StoreError, ValueError) as exc:
+            self.messenger.error(self, "Could not set the round's target", str(exc))
+            self._read_current(keep_round=True)  # the list shows the stored target again
+            return
+        # Same organizations, same order: only the records' assessments are new.
+        self.records = organizations(self.store.all())
+        self._read_current(keep_round=True)
+        self.assessments_saved.emit([a.id for a in saved])
 
     # Keeping up with the store -----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from mlorg_desktop.ui.widgets.series_labels import (
 )
 
 ICON = QSize(36, 14)
+SCENARIO_DASHES = (4, 3)  # a scenario's line in the charts and the legend
 
 
 def swatch(style: SeriesStyle, *, dashes: tuple[int, ...] | None = None) -> QIcon:
@@ -72,3 +73,12 @@ class ChartLegend(QListWidget):
             item = QListWidgetItem(swatch(style, dashes=dashes), f"Typical {name}")
             item.setToolTip(f"Typical {name}: the archetype's reference profile (dashed, grey)")
             self.addItem(item)
+
+    def mark_scenario(self, index: int) -> None:
+        """Entry ``index`` is a what-if scenario: a dashed line and italics, as in the charts."""
+        item = self.item(index)
+        style = series_style(index)
+        item.setIcon(swatch(SeriesStyle(style.color, style.marker, "dash"), dashes=SCENARIO_DASHES))
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)

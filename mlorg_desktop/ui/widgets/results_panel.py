@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -14,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlorg_desktop.domain.answer_guidance import LikelyRisk, LikelyStrength
 from mlorg_desktop.domain.guidance import Guidance
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.naming import TOO_FEW, TRANSITIONAL
+from mlorg_desktop.domain.naming import TOO_FEW
 from mlorg_desktop.domain.reading_text import (
     COVERAGE_HELP,
     FIT_HELP,
@@ -26,10 +28,12 @@ from mlorg_desktop.domain.reading_text import (
     reading_label,
     rule_help,
 )
+from mlorg_desktop.domain.roadmap import Roadmap
 from mlorg_desktop.domain.scoring import Score
 from mlorg_desktop.report.palette import archetype_color
 from mlorg_desktop.ui.widgets.accessibility import announce
 from mlorg_desktop.ui.widgets.dimension_scale import DimensionScale, Marker
+from mlorg_desktop.ui.widgets.guidance_html import details_html
 from mlorg_desktop.ui.widgets.layout import MARGIN, container
 from mlorg_desktop.ui.widgets.text_view import TextView
 
@@ -128,7 +132,19 @@ class ResultsPanel(QScrollArea):
                 announce(self.headline, verdict)
                 self.announced.emit(verdict)
 
-    def show_score(self, result: Score, guidance: Guidance | None) -> None:
+    def show_score(
+        self,
+        result: Score,
+        guidance: Guidance | None,
+        *,
+        target: str | None = None,
+        roadmap: Roadmap | None = None,
+        risks: Sequence[LikelyRisk] = (),
+        strengths: Sequence[LikelyStrength] = (),
+    ) -> None:
+        """``target``: the archetype planned for, marked on the scales; ``roadmap``: its
+        plan, whose first steps are the guidance's next steps; ``risks`` and ``strengths``:
+        those the answers make likely (``domain.answer_guidance``)."""
         catalog = self.knowledge.catalog
         name = {a.id: a.name for a in catalog.archetypes}
         label = reading_label(result, name)
@@ -162,7 +178,7 @@ class ResultsPanel(QScrollArea):
             self.values[archetype_id].setText(f"{result.fits[archetype_id]:.0f}")
         for dimension in catalog.dimensions:
             markers = [Marker(result.positions[dimension.id], "You", "#000000")]
-            if guidance is not None and result.leader:
+            if guidance is not None and result.leader and result.leader != target:
                 reference = catalog.archetype(result.leader).reference_position(dimension.id)
                 markers.append(
                     Marker(
@@ -172,52 +188,13 @@ class ResultsPanel(QScrollArea):
                         hollow=True,
                     )
                 )
+            if target is not None:
+                goal = catalog.archetype(target).reference_position(dimension.id)
+                if goal is not None:
+                    markers.append(
+                        Marker(goal, f"Target: {name[target]}", archetype_color(target), True)
+                    )
             self.scales[dimension.id].set_markers(
                 markers, empty_text="Not enough answers to place you"
             )
-        self.details.setHtml(self._details_html(result, guidance, name))
-
-    @staticmethod
-    def _details_html(result: Score, guidance: Guidance | None, name: dict[str, str]) -> str:
-        if result.leader is None or guidance is None:
-            return (
-                "<p>The explanation and guidance appear once there are enough answers for a "
-                "reading.</p>" + _numbers_html(result)
-            )
-        primary = escape(name[result.leader])
-        if result.label_shown:
-            heading = f"Why {primary}"
-        elif result.reading == TRANSITIONAL and result.runner_up:
-            heading = f"Why {primary} leads, for now, over {escape(name[result.runner_up])}"
-        else:
-            heading = f"Why the lean towards {primary}"
-        parts = [f"<h3>{heading}</h3>"]
-        parts.append("<p><b>Answers that point to it most:</b></p>")
-        parts.append(_items([f"{c.question_text} — “{c.answer_text}”" for c in result.supporting]))
-        if result.pointing_elsewhere:
-            parts.append("<p><b>Answers that point elsewhere:</b></p>")
-            parts.append(
-                _items(
-                    [
-                        f"{c.question_text} — “{c.answer_text}” (typical of {name[c.points_to]})"
-                        for c in result.pointing_elsewhere
-                    ]
-                )
-            )
-        parts.append("<h3>Guidance</h3>")
-        parts.append(f"<p><b>Typical strengths of {primary}:</b></p>{_items(guidance.strengths)}")
-        parts.append(f"<p><b>Typical risks to watch:</b></p>{_items(guidance.risks)}")
-        if guidance.conflicts:
-            parts.append("<p><b>Where your answers disagree with this archetype:</b></p>")
-            parts.append(_items(guidance.conflicts))
-        parts.append("<p><b>Your dimensions against the typical profile:</b></p>")
-        parts.append(_items([n.text for n in guidance.dimension_notes]))
-        parts.append(_numbers_html(result))
-        return "".join(parts)
-
-
-def _numbers_html(result: Score) -> str:
-    """What fit, margin, coverage and the naming rule mean, where the numbers are shown."""
-    return "<h3>What the numbers mean</h3>" + _items(
-        [FIT_HELP, MARGIN_HELP, COVERAGE_HELP, rule_help(result)]
-    )
+        self.details.setHtml(details_html(result, guidance, name, roadmap, risks, strengths))

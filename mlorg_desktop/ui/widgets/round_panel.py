@@ -21,8 +21,10 @@ from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.org_report import ReadRound
 from mlorg_desktop.domain.pooling import QuestionPool
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
+from mlorg_desktop.domain.roadmap_text import RoadmapText
 from mlorg_desktop.domain.roles import GROUP_NAMES, LEADERSHIP, PRACTITIONERS, role_group, role_key
 from mlorg_desktop.ui.widgets.layout import hbox, vbox
+from mlorg_desktop.ui.widgets.round_roadmap import RoundRoadmap
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
@@ -48,7 +50,9 @@ class RoundPanel(QWidget):
 
     role_groups_changed = Signal(dict)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, text: RoadmapText | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self._round: ReadRound | None = None
@@ -103,13 +107,15 @@ class RoundPanel(QWidget):
                 self.roles,
             )
         )
-        self.setLayout(vbox(self.summary, hbox(disagreements, by_role)))
+        self.roadmap = RoundRoadmap(catalog, text)
+        self.setLayout(vbox(self.summary, self.roadmap, hbox(disagreements, by_role)))
 
     # Showing ---------------------------------------------------------------------------------
 
     def show_round(self, item: ReadRound, overrides: dict[str, str]) -> None:
         self._round, self._overrides = item, dict(overrides)
         self.summary.setText(self._summary_html(item))
+        self.roadmap.show_round(item)
         self._fill_disagreements()
         self._fill_by_role()
         self._fill_roles()

@@ -22,6 +22,8 @@ ELLIPSIS = "…"
 def label_parts(a: Assessment) -> tuple[str, str]:
     """(organization, " · unit · respondent (date)"): together, report's series_label."""
     rest = [p for p in (a.unit, a.respondent) if p]
+    if a.scenario_name:  # a what-if scenario's view: say so, in the part that is kept whole
+        rest.append(f"◇ Scenario: {a.scenario_name}")
     return a.organization, "".join(f" · {p}" for p in rest) + f" ({a.assessed_on})"
 
 
