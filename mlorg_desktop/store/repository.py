@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -199,7 +199,7 @@ class AssessmentStore:
             return []
         records = {a.id: assessment_to_dict(a) for a in stored}
 
-        def rewrite(document: dict[str, Any]) -> None:
+        def rewrite(document: MutableMapping[str, Any]) -> None:
             record = records[document["id"]]
             document.clear()
             document.update(record)

@@ -220,3 +220,19 @@ def test_scenarios_are_opened_renamed_and_deleted(shown, qtbot, store, monkeypat
     assert store.get(tab.stored_id()).scenarios == ()
     assert tab.what_if.scenarios.names() == []
     assert store.get(tab.stored_id()).answers == EMBEDDED
+
+
+def test_guidance_risks_follow_the_answers(shown, qtbot, knowledge):
+    tab = shown.assessment_tab
+    fill(tab, qtbot, "Atlas", EMBEDDED)
+    spots = knowledge.roadmap_text.weaknesses[knowledge.bank.latest.version]["rnd"]
+    data = next(w for w in spots if "q14b" in w.options and "q24b" in w.options)
+    details = tab.results.details.toPlainText()
+    assert "Strengths your answers point to" in details and data.warning not in details
+    tab.cards["q14"].buttons["q14b"].click()
+    details = tab.results.details.toPlainText()
+    assert data.warning in details
+    question = knowledge.bank.latest.question("q14")
+    assert f"{question.text} — “{question.option('q14b').text}”" in details
+    # Generic archetype text is gone: no "Typical strengths of" heading.
+    assert "Typical strengths of" not in details and "Typical risks to watch" not in details
