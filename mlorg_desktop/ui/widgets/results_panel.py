@@ -197,4 +197,4 @@ class ResultsPanel(QScrollArea):
             self.scales[dimension.id].set_markers(
                 markers, empty_text="Not enough answers to place you"
             )
-        self.details.setHtml(details_html(result, guidance, name, roadmap, risks, strengths))
+        self.details.show_html(details_html(result, guidance, name, roadmap, risks, strengths))

@@ -80,7 +80,7 @@ class RoadmapPanel(QWidget):
         self.empty.setText(text)
         self.empty.show()
         self.view.hide()
-        self.view.clear()
+        self.view.show_html("")
 
     def show_plan(self, roadmap: Roadmap, gap: Sequence[GapLine], numbers: dict[str, int]) -> None:
         """``numbers``: question id -> its number in the questionnaire (Q1, Q2, …)."""
@@ -89,7 +89,7 @@ class RoadmapPanel(QWidget):
         self.heading.setText(f"<h3>Road to {escape(name)}</h3>")
         self.empty.hide()
         self.view.show()
-        self.view.setHtml(plan_html(roadmap, gap, numbers, name, self.catalog))
+        self.view.show_html(plan_html(roadmap, gap, numbers, name, self.catalog))
 
 
 def plan_html(

@@ -20,6 +20,12 @@ class TextView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
+    def show_html(self, html: str) -> None:
+        """setHtml, skipped when the text is unchanged (a relayout costs milliseconds)."""
+        if html != getattr(self, "_shown_html", None):
+            self._shown_html = html
+            self.setHtml(html)
+
     def _fit_height(self) -> None:
         self.setFixedHeight(int(self.document().size().height()) + 8)
 
