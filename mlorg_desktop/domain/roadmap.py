@@ -50,6 +50,9 @@ class Step:
     gain: float
     meaning: str
     warnings: tuple[str, ...]
+    # A settling step answers an open question once no change raises the fit any more, so
+    # that the reading can name the target (domain.roadmap_settle); its gain is 0.
+    settles: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,22 @@ def plan(
         current[question.id] = option_id
         raw.append((question, before, option_id, fit, tally.fit))
         fit = tally.fit
-    made = _steps(raw, questionnaire, catalog, archetype, words, sections, answers)
-    final = score(questionnaire, catalog, current) if made else start
+    final = score(questionnaire, catalog, current) if raw else start
+    gaining = len(raw)
+    if steps is None or len(raw) < steps:
+        from mlorg_desktop.domain.roadmap_settle import settling_answers
+
+        for question, option_id in settling_answers(questionnaire, catalog, final, archetype):
+            if steps is not None and len(raw) >= steps:
+                break
+            before = current.get(question.id)
+            tally.set(question, option_id)
+            current[question.id] = option_id
+            raw.append((question, before, option_id, fit, tally.fit))
+            fit = tally.fit
+        if len(raw) > gaining:
+            final = score(questionnaire, catalog, current)
+    made = _steps(raw, questionnaire, catalog, archetype, words, sections, answers, gaining)
     return Roadmap(
         target=archetype,
         current_fit=start.fits[archetype],
@@ -191,7 +208,7 @@ def plan(
         final_fit=final.fits[archetype],
         final_reading=final.reading,
         reaches_target=final.primary == archetype,
-        note=_note(final, archetype, catalog, len(made), steps),
+        note=_note(final, archetype, catalog, made, steps),
         kept=target == KEEP,
     )
 
@@ -204,6 +221,7 @@ def _steps(
     words: RoadmapText,
     sections: dict[str, str],
     answers: Mapping[str, Answer],
+    gaining: int,
 ) -> tuple[Step, ...]:
     from mlorg_desktop.domain.roadmap_warnings import step_warnings
 
@@ -227,6 +245,7 @@ def _steps(
                 gain=fit_after - fit_before,
                 meaning=words.meaning(version, question, before, option_id),
                 warnings=warnings[index],
+                settles=index >= gaining,
             )
         )
     return tuple(made)
@@ -248,15 +267,25 @@ def answer_words(question: Question, answer: Answer | None) -> str:
     return question.answer_text(answer)
 
 
-def _note(final: Score, archetype: str, catalog: Catalog, count: int, limit: int | None) -> str:
+def _note(
+    final: Score, archetype: str, catalog: Catalog, made: tuple[Step, ...], limit: int | None
+) -> str:
     name = catalog.archetype(archetype).name
+    count = len(made)
+    settling = sum(1 for s in made if s.settles)
     if count == 0 and final.primary == archetype:
         return f"{name} is already the named reading, and no single change raises its fit further."
-    cut = limit is not None and count == limit
-    if cut:
+    if limit is not None and count == limit:
         done = "After the first step" if count == 1 else f"After the first {count} steps"
     else:
         done = "With the one step made" if count == 1 else f"With all {count} steps made"
+    if settling:
+        last = (
+            "the last one answers an open question"
+            if settling == 1
+            else f"the last {settling} answer open questions"
+        )
+        done += f" ({last} in line with {name})"
     if final.primary == archetype:
         return f"{done}, {name} becomes the named reading (fit {final.fits[archetype]:.0f})."
     if final.reading == TOO_FEW:
@@ -266,8 +295,11 @@ def _note(final: Score, archetype: str, catalog: Catalog, count: int, limit: int
         )
     elif final.leader != archetype and final.leader is not None:
         leader = catalog.archetype(final.leader).name
-        fits = f"{final.fits[final.leader]:.0f} against {final.fits[archetype]:.0f}"
-        why = f"{leader} still fits better ({fits})"
+        theirs, ours = final.fits[final.leader], final.fits[archetype]
+        if abs(theirs - ours) < _EPS:
+            why = f"{leader} fits just as well ({ours:.0f} each) and is listed first"
+        else:
+            why = f"{leader} still fits better ({theirs:.0f} against {ours:.0f})"
     elif final.reading == TRANSITIONAL:
         runner = catalog.archetype(final.runner_up).name if final.runner_up else "another archetype"
         why = f"the lead over {runner} stays too narrow to name it (a transitional reading)"
