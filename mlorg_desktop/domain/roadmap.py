@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from mlorg_desktop.domain.answers import SPECIAL_LABELS, Answer, is_answered, shares
 from mlorg_desktop.domain.assessment import KEEP
 from mlorg_desktop.domain.catalog import Catalog
-from mlorg_desktop.domain.naming import LEANING, TOO_FEW, TRANSITIONAL
 from mlorg_desktop.domain.pooling import QuestionPool
 from mlorg_desktop.domain.questionnaire import Question, Questionnaire
+from mlorg_desktop.domain.roadmap_note import roadmap_note
 from mlorg_desktop.domain.roadmap_text import RoadmapText
 from mlorg_desktop.domain.scoring import Score, score
 
@@ -208,7 +208,9 @@ def plan(
         final_fit=final.fits[archetype],
         final_reading=final.reading,
         reaches_target=final.primary == archetype,
-        note=_note(final, archetype, catalog, made, steps),
+        note=roadmap_note(
+            final, archetype, catalog, len(made), sum(1 for s in made if s.settles), steps
+        ),
         kept=target == KEEP,
     )
 
@@ -265,53 +267,6 @@ def answer_words(question: Question, answer: Answer | None) -> str:
     if isinstance(answer, str) and answer in SPECIAL_LABELS:
         return SPECIAL_LABELS[answer]
     return question.answer_text(answer)
-
-
-def _note(
-    final: Score, archetype: str, catalog: Catalog, made: tuple[Step, ...], limit: int | None
-) -> str:
-    name = catalog.archetype(archetype).name
-    count = len(made)
-    settling = sum(1 for s in made if s.settles)
-    if count == 0 and final.primary == archetype:
-        return f"{name} is already the named reading, and no single change raises its fit further."
-    if limit is not None and count == limit:
-        done = "After the first step" if count == 1 else f"After the first {count} steps"
-    else:
-        done = "With the one step made" if count == 1 else f"With all {count} steps made"
-    if settling:
-        last = (
-            "the last one answers an open question"
-            if settling == 1
-            else f"the last {settling} answer open questions"
-        )
-        done += f" ({last} in line with {name})"
-    if final.primary == archetype:
-        return f"{done}, {name} becomes the named reading (fit {final.fits[archetype]:.0f})."
-    if final.reading == TOO_FEW:
-        why = (
-            f"too few questions have a real answer for any archetype to be named "
-            f"({final.reading_detail.settle} more needed)"
-        )
-    elif final.leader != archetype and final.leader is not None:
-        leader = catalog.archetype(final.leader).name
-        theirs, ours = final.fits[final.leader], final.fits[archetype]
-        if abs(theirs - ours) < _EPS:
-            why = f"{leader} fits just as well ({ours:.0f} each) and is listed first"
-        else:
-            why = f"{leader} still fits better ({theirs:.0f} against {ours:.0f})"
-    elif final.reading == TRANSITIONAL:
-        runner = catalog.archetype(final.runner_up).name if final.runner_up else "another archetype"
-        why = f"the lead over {runner} stays too narrow to name it (a transitional reading)"
-    elif final.reading == LEANING:
-        challenger = final.reading_detail.challenger
-        other = catalog.archetype(challenger).name if challenger else "another archetype"
-        why = f"open questions could still put {other} ahead; answering them settles it"
-    else:
-        why = "the reading does not name it"
-    if count == 0:
-        return f"No single answer change raises the fit of {name}, and it is not named: {why}."
-    return f"{done}, {name} is still not the named reading: {why}."
 
 
 @functools.cache
