@@ -249,6 +249,8 @@ def cmd_list(
                 "total": result.total,
                 "coverage": round(result.coverage, 4),
                 "questionnaire_version": a.questionnaire_version,
+                "target": a.target or None,
+                "scenarios": [s.name for s in a.scenarios],
             }
         )
     if args.json:

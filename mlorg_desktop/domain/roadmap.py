@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from mlorg_desktop.domain.answers import SPECIAL_LABELS, Answer, is_answered, shares
 from mlorg_desktop.domain.assessment import KEEP
 from mlorg_desktop.domain.catalog import Catalog
-from mlorg_desktop.domain.naming import LEANING, TOO_FEW, TRANSITIONAL
 from mlorg_desktop.domain.pooling import QuestionPool
 from mlorg_desktop.domain.questionnaire import Question, Questionnaire
+from mlorg_desktop.domain.roadmap_note import roadmap_note
 from mlorg_desktop.domain.roadmap_text import RoadmapText
 from mlorg_desktop.domain.scoring import Score, score
 
@@ -50,6 +50,9 @@ class Step:
     gain: float
     meaning: str
     warnings: tuple[str, ...]
+    # A settling step answers an open question once no change raises the fit any more, so
+    # that the reading can name the target (domain.roadmap_settle); its gain is 0.
+    settles: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,22 @@ def plan(
         current[question.id] = option_id
         raw.append((question, before, option_id, fit, tally.fit))
         fit = tally.fit
-    made = _steps(raw, questionnaire, catalog, archetype, words, sections, answers)
-    final = score(questionnaire, catalog, current) if made else start
+    final = score(questionnaire, catalog, current) if raw else start
+    gaining = len(raw)
+    if steps is None or len(raw) < steps:
+        from mlorg_desktop.domain.roadmap_settle import settling_answers
+
+        for question, option_id in settling_answers(questionnaire, catalog, final, archetype):
+            if steps is not None and len(raw) >= steps:
+                break
+            before = current.get(question.id)
+            tally.set(question, option_id)
+            current[question.id] = option_id
+            raw.append((question, before, option_id, fit, tally.fit))
+            fit = tally.fit
+        if len(raw) > gaining:
+            final = score(questionnaire, catalog, current)
+    made = _steps(raw, questionnaire, catalog, archetype, words, sections, answers, gaining)
     return Roadmap(
         target=archetype,
         current_fit=start.fits[archetype],
@@ -191,7 +208,9 @@ def plan(
         final_fit=final.fits[archetype],
         final_reading=final.reading,
         reaches_target=final.primary == archetype,
-        note=_note(final, archetype, catalog, len(made), steps),
+        note=roadmap_note(
+            final, archetype, catalog, len(made), sum(1 for s in made if s.settles), steps
+        ),
         kept=target == KEEP,
     )
 
@@ -204,6 +223,7 @@ def _steps(
     words: RoadmapText,
     sections: dict[str, str],
     answers: Mapping[str, Answer],
+    gaining: int,
 ) -> tuple[Step, ...]:
     from mlorg_desktop.domain.roadmap_warnings import step_warnings
 
@@ -227,6 +247,7 @@ def _steps(
                 gain=fit_after - fit_before,
                 meaning=words.meaning(version, question, before, option_id),
                 warnings=warnings[index],
+                settles=index >= gaining,
             )
         )
     return tuple(made)
@@ -246,40 +267,6 @@ def answer_words(question: Question, answer: Answer | None) -> str:
     if isinstance(answer, str) and answer in SPECIAL_LABELS:
         return SPECIAL_LABELS[answer]
     return question.answer_text(answer)
-
-
-def _note(final: Score, archetype: str, catalog: Catalog, count: int, limit: int | None) -> str:
-    name = catalog.archetype(archetype).name
-    if count == 0 and final.primary == archetype:
-        return f"{name} is already the named reading, and no single change raises its fit further."
-    cut = limit is not None and count == limit
-    if cut:
-        done = "After the first step" if count == 1 else f"After the first {count} steps"
-    else:
-        done = "With the one step made" if count == 1 else f"With all {count} steps made"
-    if final.primary == archetype:
-        return f"{done}, {name} becomes the named reading (fit {final.fits[archetype]:.0f})."
-    if final.reading == TOO_FEW:
-        why = (
-            f"too few questions have a real answer for any archetype to be named "
-            f"({final.reading_detail.settle} more needed)"
-        )
-    elif final.leader != archetype and final.leader is not None:
-        leader = catalog.archetype(final.leader).name
-        fits = f"{final.fits[final.leader]:.0f} against {final.fits[archetype]:.0f}"
-        why = f"{leader} still fits better ({fits})"
-    elif final.reading == TRANSITIONAL:
-        runner = catalog.archetype(final.runner_up).name if final.runner_up else "another archetype"
-        why = f"the lead over {runner} stays too narrow to name it (a transitional reading)"
-    elif final.reading == LEANING:
-        challenger = final.reading_detail.challenger
-        other = catalog.archetype(challenger).name if challenger else "another archetype"
-        why = f"open questions could still put {other} ahead; answering them settles it"
-    else:
-        why = "the reading does not name it"
-    if count == 0:
-        return f"No single answer change raises the fit of {name}, and it is not named: {why}."
-    return f"{done}, {name} is still not the named reading: {why}."
 
 
 @functools.cache

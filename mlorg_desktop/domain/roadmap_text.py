@@ -12,7 +12,7 @@ own wording.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 TEXT_FILE = ("roadmap", "roadmap-text.json")
 PAIR_SEPARATOR = ">"
+OUTCOME_LEAD = "An outcome of the other changes rather than a step to take: "
 
 
 class RoadmapTextError(DataError):
@@ -43,6 +44,8 @@ class RoadmapText:
     lines: dict[int, dict[str, str]]  # version -> option id -> what doing it means
     pairs: dict[int, dict[tuple[str, str], str]]  # version -> (from, to) -> words for the move
     weaknesses: dict[int, dict[str, tuple[Weakness, ...]]]  # version -> archetype -> weak spots
+    # version -> questions whose answers follow from the structure (hiring, spending, uptake)
+    outcomes: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def line(self, version: int, question: Question, option_id: str) -> str:
         """What answering ``option_id`` means in practice (its own wording if no line)."""
@@ -58,6 +61,8 @@ class RoadmapText:
             if pair:
                 return pair
         target_line = self.line(version, question, to_option)
+        if question.id in self.outcomes.get(version, frozenset()):
+            target_line = f"{OUTCOME_LEAD}{target_line}"
         if today is None:
             return target_line
         return f"{target_line} (Today: {self.line(version, question, today)})"
@@ -86,11 +91,13 @@ def load_roadmap_text(
         raise RoadmapTextError(where, "versions", "expected an object of versions")
     lines: dict[int, dict[str, str]] = {}
     pairs: dict[int, dict[tuple[str, str], str]] = {}
+    outcomes: dict[int, frozenset[str]] = {}
     for key, body in doc["versions"].items():
         version = _version(key, bank, where)
         options = {o.id for q in bank.versions[version].questions() for o in q.options}
         lines[version] = _texts(body.get("options"), options, where, f"versions.{key}.options")
         pairs[version] = {}
+        outcomes[version] = _outcomes(body.get("outcomes", []), bank, version, where, key)
         for pair, words in _texts(
             body.get("pairs", {}), None, where, f"versions.{key}.pairs"
         ).items():
@@ -112,6 +119,10 @@ def load_roadmap_text(
             for before, after in options.items()
         }
         new_lines = lines[answer_map.to_version]
+        new_outcomes = outcomes.get(answer_map.to_version, frozenset())
+        outcomes[old] = frozenset(
+            before for before, (after, _) in answer_map.questions.items() if after in new_outcomes
+        )
         lines[old] = {b: new_lines[a] for b, a in carried.items() if a in new_lines}
         weaknesses[old] = {
             archetype: tuple(
@@ -120,7 +131,14 @@ def load_roadmap_text(
             )
             for archetype, spots in weaknesses.get(answer_map.to_version, {}).items()
         }
-    return RoadmapText(lines=lines, pairs=pairs, weaknesses=weaknesses)
+    return RoadmapText(lines=lines, pairs=pairs, weaknesses=weaknesses, outcomes=outcomes)
+
+
+def _outcomes(raw: Any, bank: QuestionBank, version: int, where: str, key: str) -> frozenset[str]:
+    questions = {q.id for q in bank.versions[version].questions()}
+    if not isinstance(raw, list) or any(q not in questions for q in raw):
+        raise RoadmapTextError(where, f"versions.{key}.outcomes", "names an unknown question")
+    return frozenset(raw)
 
 
 def _version(key: str, bank: QuestionBank, where: str) -> int:

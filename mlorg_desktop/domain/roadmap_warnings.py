@@ -53,7 +53,7 @@ def step_warnings(
     moves: list[tuple[int, str, int]] = []  # step index, dimension, +1 up / -1 down
     changed: dict[str, int] = {}  # question id -> the step that last changed it
     first_answer: dict[str, Answer | None] = {}
-    for index, (question, before, option_id, _, _) in enumerate(raw):
+    for index, (question, before, option_id, *_) in enumerate(raw):
         new = _positions(question, option_id)
         for dimension_id in set(new) | set(_positions(question, before)):
             old_mean = _mean(where[dimension_id])

@@ -93,3 +93,13 @@ def test_keep_plans_for_todays_reading(cli):
     assert code == 0, err
     doc = json.loads(out)
     assert doc["target"] == "embedded" and doc["kept"] is True
+
+
+def test_list_shows_targets_and_scenario_names(cli):
+    code, out, err = cli("list", "--json", "--demo")
+    assert code == 0, err
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert rows[COBALT]["target"] == "independent"
+    assert rows[COBALT]["scenarios"] == ["Central ML division"]
+    assert rows["dd733ddd-d9ee-51ce-92a1-40ddc559e310"]["target"] == "embedded"
+    assert sum(1 for row in rows.values() if row["target"]) == 2
