@@ -89,6 +89,8 @@ def organizations_shots(app: QApplication, window: MainWindow, out_dir: Path) ->
 def roadmap_shots(app: QApplication, window: MainWindow, store: AssessmentStore, out: Path) -> None:
     """Issue 15 at 1920x1200: the gap and roadmap, a what-if session, a scenario compared, and
     a round's target and roadmap. The demo data carries targets and a saved scenario."""
+    from PySide6.QtWidgets import QScrollArea
+
     from mlorg_desktop.ui.dialogs import dialogs
 
     window.resize(1920, 1200)
@@ -131,6 +133,9 @@ def roadmap_shots(app: QApplication, window: MainWindow, store: AssessmentStore,
         index = picker.findData("ml_first")
         picker.setCurrentIndex(index)
         picker.activated.emit(index)
+    settle(app)
+    scroll = orgs.findChildren(QScrollArea)[0]  # type: ignore[union-attr]
+    scroll.verticalScrollBar().setValue(0)
     settle(app)
     window.grab().save(str(out / "organizations-roadmap.png"))
 

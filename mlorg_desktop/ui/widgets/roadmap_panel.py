@@ -25,6 +25,7 @@ EMPTY_TEXT = (
 )
 WARNING_COLOR = "#B35900"  # dark orange: readable on white, apart from the archetype colours
 OTHER_GROUP = "Other questions"
+FIRST_STEPS = 5  # listed in ranking order before the steps grouped by dimension
 
 
 class RoadmapPanel(QWidget):
@@ -62,7 +63,7 @@ class RoadmapPanel(QWidget):
         self.scroll.setWidget(container(inner))
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setLayout(vbox(hbox(label, self.target, 1, margin=MARGIN), self.scroll))
+        self.setLayout(vbox(hbox(label, self.target, None, margin=MARGIN), self.scroll))
         self.layout().setStretch(1, 1)
         self.setMinimumWidth(300)
         self.show_empty(EMPTY_TEXT)
@@ -98,7 +99,9 @@ def plan_html(
     numbers: dict[str, int],
     name: str,
     catalog: Catalog,
+    limit: int | None = None,
 ) -> str:
+    """The gap, then the steps; with ``limit``, only the first ``limit`` steps in detail."""
     parts = ["<p><b>The gap on the three dimensions</b></p><ul>"]
     for line in gap:
         parts.append(f"<li>{escape(line.words)}</li>")
@@ -124,8 +127,23 @@ def plan_html(
                 "warning</b></span>: they pull against another step or lean into a known "
                 "weakness of the target. They are shown, not dropped.</p>"
             )
+        parts.append("<p><b>The first steps, in order:</b></p><ol>")
+        for step in steps[:FIRST_STEPS]:
+            number = numbers.get(step.question_id)
+            where = f"Q{number}" if number else step.question_id
+            mark = " ⚠" if step.warnings else ""
+            parts.append(
+                f"<li>{where}: “{escape(step.to_text)}” — fit {step.fit_after:.0f}{mark}</li>"
+            )
+        parts.append("</ol>")
         rank = {id(s): i for i, s in enumerate(steps, start=1)}
-        for group, members in _groups(steps, catalog):
+        detailed = steps if limit is None else steps[:limit]
+        if len(detailed) < len(steps):
+            parts.append(
+                f"<p>The first {len(detailed)} of the {len(steps)} steps in detail, by "
+                "dimension and section:</p>"
+            )
+        for group, members in _groups(detailed, catalog):
             parts.append(f"<h4>{escape(group)}</h4>")
             for step in members:
                 parts.append(_step_html(step, rank[id(step)], numbers))

@@ -18,6 +18,8 @@ from mlorg_desktop.ui.widgets.roadmap_panel import plan_html
 from mlorg_desktop.ui.widgets.target_picker import TargetPicker
 from mlorg_desktop.ui.widgets.text_view import TextView
 
+ROUND_DETAIL = 8  # steps shown in detail: the round's panel also holds its disagreements
+
 
 def round_target(item: ReadRound) -> str | None:
     """The target the round's respondents share; None when they differ."""
@@ -83,4 +85,6 @@ class RoundRoadmap(QGroupBox):
             f"<h3>Road to {escape(name)}</h3><p>Planned from each question's most common "
             "answer in this round.</p>"
         )
-        self.view.setHtml(intro + plan_html(self.roadmap, lines, numbers, name, self.catalog))
+        self.view.setHtml(
+            intro + plan_html(self.roadmap, lines, numbers, name, self.catalog, ROUND_DETAIL)
+        )
