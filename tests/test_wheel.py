@@ -81,7 +81,7 @@ def test_wheel_version_help_and_smoke_test(unpacked_wheel, tmp_path):
     assert smoke.returncode == 0, smoke.stderr
     # What the smoke test checks is pinned in tests/ui/test_startup.py; here the installed
     # wheel must run all of it.
-    assert "checked 5 tabs: Archetypes (5 archetypes), Assessment (27 questions), Saved " in (
+    assert "checked 5 tabs: Archetypes (5 archetypes), Assessment (27 questions; roadmap of " in (
         smoke.stdout
     )
     assert "saved and reloaded 2 assessments; sheet PDFs of" in smoke.stdout

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.assessment import new_id, utc_now_iso
 from mlorg_desktop.domain.scenario import Scenario, with_scenario
+from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.store import AssessmentStore
+from tests.pdf_tools import pdf_text
 from tests.ui.test_organizations_tab import open_organizations
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -36,7 +38,9 @@ def _with_scenario(store, assessment, name, changed):
     return store.save(with_scenario(assessment, scenario)), scenario
 
 
-def test_scenario_ticked_in_compare_is_marked_and_dashed(shown, demo_store, qtbot, knowledge):
+def test_scenario_ticked_in_compare_is_marked_and_dashed(
+    shown, demo_store, qtbot, knowledge, tmp_path
+):
     meridian = next(a for a in demo_store.all() if a.assessed_on == "2025-10-15")
     question = knowledge.bank.get(meridian.questionnaire_version).sections[0].questions[0]
     other = next(o.id for o in question.options if o.id != meridian.answers.get(question.id))
@@ -68,9 +72,13 @@ def test_scenario_ticked_in_compare_is_marked_and_dashed(shown, demo_store, qtbo
     assert pens[0].style() != Qt.PenStyle.CustomDashLine
     assert pens[1].style() == Qt.PenStyle.CustomDashLine
     assert tab.bars.bars[1].opts["pen"].style() == Qt.PenStyle.CustomDashLine
-    # The sheet gets the scenario like an assessment, labelled as one.
+    # The sheet gets the scenario like an assessment, labelled as one: read back from the PDF.
     chosen = tab.selected_assessments()
     assert chosen[1].scenario_name == "Central hub" and chosen[1].answers == scenario.answers
+    pdf = tmp_path / "sheet.pdf"
+    write_pdf(pdf, window.printing.sheet(chosen), "A4", window.paths.protected_files())
+    text = " ".join(pdf_text(pdf, layout=False).split())
+    assert "Scenario: Central hub" in text and text.count("Meridian Bank") >= 2
     # Deleting the scenario elsewhere takes it out of the list and the comparison.
     demo_store.save(replace(demo_store.get(stored.id), scenarios=()))
     tab.on_assessment_saved(stored.id)

@@ -95,4 +95,4 @@ def test_smoke_test_paints_all_four_tabs_and_saves(qapp, knowledge, resources, m
     assert all(window.built(name) for name in ("archetypes", "assessment", "saved", "compare"))
     assert {"ArchetypesTab", "AssessmentTab", "SavedTab", "CompareTab"} <= painted
     out = capsys.readouterr().out
-    assert "checked 5 tabs: Archetypes (5 archetypes), Assessment (27 questions), Saved " in out
+    assert "checked 5 tabs: Archetypes (5 archetypes), Assessment (27 questions; roadmap of " in out

@@ -270,6 +270,7 @@ class CompareTab(QWidget):
             item.removeRows(0, item.rowCount())
             for row_id, scenario in zip(wanted, assessment.scenarios, strict=True):
                 child = scenario_item(assessment, scenario, row_id)
+                child.setData(assessment.organization, ORG_ROLE)
                 if row_id in self._chosen:
                     child.setCheckState(Qt.CheckState.Checked)
                 self._by_id[row_id] = child
