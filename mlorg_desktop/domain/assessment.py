@@ -282,3 +282,10 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
         "created_at": scenario.created_at,
         "updated_at": scenario.updated_at,
     }
+
+
+def stored_assessment(data: object, bank: QuestionBank, where: str) -> Assessment:
+    """The quick path for records this app wrote (domain.stored_record), under its old name."""
+    from mlorg_desktop.domain.stored_record import stored_assessment as quick_path
+
+    return quick_path(data, bank, where)
