@@ -35,7 +35,7 @@ def _one(**fields) -> Assessment:
 
 def test_headers_are_words_and_questions_have_their_text_below(knowledge):
     first, second, _ = _rows([_one()], knowledge)
-    assert first[:13] == [
+    assert first[:14] == [
         "Id",
         "Organization",
         "Unit",
@@ -48,6 +48,7 @@ def test_headers_are_words_and_questions_have_their_text_below(knowledge):
         "Created at (UTC)",
         "Updated at (UTC)",
         "Primary archetype",
+        "Target",
         "Coverage (0-100)",
     ]
     assert "Fit: Business & Product Embedded (0-100)" in first
@@ -143,3 +144,15 @@ def test_round_columns_hold_the_label_and_the_grouped_round(knowledge):
         "4": ("Pilot", "Pilot"),
         "5": ("", "2026-02-21"),
     }
+
+
+def test_the_target_column_names_the_archetype_or_keep(knowledge):
+    other, third = "0b6f2c1e-5a0e-4d6b-9d0a-6a1e0f7f2c11", "1c7f2c1e-5a0e-4d6b-9d0a-6a1e0f7f2c11"
+    _, _, rows = _rows(
+        [_one(target="independent"), _one(id=other, target="keep"), _one(id=third)], knowledge
+    )
+    assert [row["Target"] for row in rows] == [
+        "Independent ML organization",
+        "Keep what we are",
+        "",
+    ]
