@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVB
 from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.actions.menus import build_menus
 from mlorg_desktop.ui.dialogs import dialogs
@@ -182,7 +183,9 @@ class MainWindow(QMainWindow):
 
             show_read_only_banner(self, str(store.read_only_error))
         else:
-            self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+            self.statusBar().showMessage(
+                f"{plural(len(store), 'saved assessment')} in {store.path}", 8000
+            )
 
     # Tabs -------------------------------------------------------------------------------------
 
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
         tab = AssessmentTab(self.knowledge, self.store, self.messenger)
         tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
         tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
+        tab.save_refused.connect(lambda: self.show_tab(tab))
         return tab
 
     def _build_saved_tab(self) -> QWidget:
