@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from mlorg_desktop.store import AssessmentStore
+    from mlorg_desktop.ui.actions.edit_menu import TextFocus
     from mlorg_desktop.ui.actions.print_actions import SheetPrinting
     from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
@@ -90,9 +91,14 @@ class MainWindow(QMainWindow):
     sheet_options_action: QAction
     pdf_action: QAction
     undo_delete_action: QAction
+    redo_delete_action: QAction
+    text_actions: dict[str, QAction]
+    text_focus: TextFocus
+    find_action: QAction
     about_action: QAction
     tab_actions: list[QAction]
     file_menu: QMenu
+    edit_menu: QMenu
 
     def __init__(
         self,
@@ -250,6 +256,7 @@ class MainWindow(QMainWindow):
         tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
         tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        tab.redo_available.connect(self.redo_delete_action.setEnabled)
         return tab
 
     def _build_compare_tab(self) -> QWidget:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from mlorg_desktop.ui.actions import sheet_commands
+from mlorg_desktop.ui.actions.edit_menu import build_edit_menu
 
 if TYPE_CHECKING:
     from mlorg_desktop.ui.main_window import MainWindow
@@ -35,7 +36,7 @@ def _action(
 def build_menus(window: MainWindow) -> None:
     """File, Edit, View and Help menus of ``window``."""
     _build_file_menu(window)
-    _build_edit_menu(window)
+    build_edit_menu(window)
     _build_view_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
     window.about_action = _action(window, "&About MLOrg Desktop", window.show_about)
@@ -124,19 +125,6 @@ def _build_file_menu(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     w.file_menu = file_menu
-
-
-def _build_edit_menu(window: MainWindow) -> None:
-    edit_menu = window.menuBar().addMenu("&Edit")
-    window.undo_delete_action = _action(
-        window,
-        "&Undo Delete",
-        lambda: window.saved_tab.undo_delete(),
-        QKeySequence.StandardKey.Undo,
-        "Bring back the last deleted assessment",
-    )
-    window.undo_delete_action.setEnabled(False)
-    edit_menu.addAction(window.undo_delete_action)
 
 
 def _build_view_menu(window: MainWindow) -> None:
