@@ -1,11 +1,11 @@
 """The Edit menu: Undo / Redo of a delete, the clipboard on the focused text, and Find.
 
 Undo and Redo use the platform's keys (Ctrl+Z; Ctrl+Y, or Ctrl+Shift+Z on KDE); inside a text
-field those keys stay the field's own undo, as everywhere else on the desktop. Cut, Copy, Paste and Select All
-act on the text field that has focus and are enabled only when they would do something there;
-their shortcuts are shown in the menu but left to the fields themselves (a window-wide Ctrl+A
-would take Select All away from the lists). Find (Ctrl+F) puts the cursor in the filter of the
-Compare list when that tab is open, else in the Saved tab's filter.
+field those keys stay the field's own undo, as everywhere else on the desktop. Cut, Copy, Paste
+and Select All act on the text field that has focus and are enabled only when they would do
+something there; their shortcuts are shown in the menu but left to the fields themselves (a
+window-wide Ctrl+A would take Select All away from the lists). Find (Ctrl+F) puts the cursor in
+the filter of the Compare list when that tab is open, else in the Saved tab's filter.
 """
 
 from __future__ import annotations
