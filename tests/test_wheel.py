@@ -43,6 +43,8 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     assert f"{data}/applications/io.github.mlorg.Desktop.desktop" in names
     assert f"{data}/icons/hicolor/scalable/apps/io.github.mlorg.Desktop.svg" in names
     assert f"{data}/metainfo/io.github.mlorg.Desktop.metainfo.xml" in names
+    assert "mlorg_desktop/_resources/guide/index.html" in names  # Help ▸ User Guide
+    assert "mlorg_desktop/_resources/guide/assessment.png" in names
     site = out / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from mlorg_desktop.store import AssessmentStore
     from mlorg_desktop.ui.actions.edit_menu import TextFocus
     from mlorg_desktop.ui.actions.print_actions import SheetPrinting
+    from mlorg_desktop.ui.dialogs.guide import GuideDialog
     from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
     from mlorg_desktop.ui.tabs.compare_tab import CompareTab
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
     text_focus: TextFocus
     find_action: QAction
     about_action: QAction
+    guide_action: QAction
+    shortcuts_action: QAction
     tab_actions: list[QAction]
     file_menu: QMenu
     edit_menu: QMenu
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         for name, label in (
             ("archetypes", "&Archetypes"),
             ("assessment", "A&ssessment"),
-            ("saved", "Sa&ved assessments"),
+            ("saved", "Saved assess&ments"),
             ("compare", "&Compare"),
             ("organizations", "Or&ganizations"),
         ):
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._sheet_source = "demo data" if demo else str(paths.store_file)
         self._printing: SheetPrinting | None = None
+        self.guide: GuideDialog | None = None  # Help ▸ User Guide, built on first use
         build_menus(self)
         FileDrop(self, self.import_files)
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from mlorg_desktop.ui.actions import sheet_commands
 from mlorg_desktop.ui.actions.edit_menu import build_edit_menu
+from mlorg_desktop.ui.actions.help_menu import build_help_menu
 
 if TYPE_CHECKING:
     from mlorg_desktop.ui.main_window import MainWindow
@@ -38,9 +39,7 @@ def build_menus(window: MainWindow) -> None:
     _build_file_menu(window)
     build_edit_menu(window)
     _build_view_menu(window)
-    help_menu = window.menuBar().addMenu("&Help")
-    window.about_action = _action(window, "&About MLOrg Desktop", window.show_about)
-    help_menu.addAction(window.about_action)
+    build_help_menu(window)
 
 
 def _build_file_menu(window: MainWindow) -> None:
@@ -131,7 +130,7 @@ def _build_view_menu(window: MainWindow) -> None:
     view_menu = window.menuBar().addMenu("&View")
     window.tab_actions = []
     for index in range(window.tabs.count()):
-        text = window.tabs.tabText(index).replace("&", "")
+        text = window.tabs.tabText(index)  # the tab's own mnemonic, unique in this menu too
         action = _action(
             window,
             text,

@@ -132,7 +132,9 @@ class AssessmentTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Questions answered")
         self.progress.setFormat("%v of %m answered")
-        self.save_button = QPushButton("&Save")
+        # No Alt+S: it belongs to the Assessment tab, and the button's other letters to the
+        # View and Edit menus and the tab bar; Ctrl+S is its key (tests/ui/test_mnemonics.py).
+        self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save this assessment (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton("Ne&w")
