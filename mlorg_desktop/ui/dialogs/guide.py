@@ -60,6 +60,8 @@ class GuideDialog(QDialog):
 
         self.contents = QListWidget()
         self.contents.setAccessibleName("Contents")
+        self.contents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for anchor, title in self.sections:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, anchor)
@@ -73,7 +75,7 @@ class GuideDialog(QDialog):
         splitter.addWidget(container(vbox(label, self.contents)))
         splitter.addWidget(self.text)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 640])
+        splitter.setSizes([240, 620])
         splitter.setChildrenCollapsible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
