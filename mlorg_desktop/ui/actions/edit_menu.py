@@ -49,7 +49,7 @@ class TextFocus(QObject):
             if new is not self.widget:
                 self._forget()
                 self.widget = new
-                new.destroyed.connect(self._forget)
+                new.destroyed.connect(self._on_widget_destroyed)
                 new.installEventFilter(self)
         elif new is not None and not isinstance(new, QMenuBar | QMenu):
             self._forget()
@@ -72,6 +72,11 @@ class TextFocus(QObject):
     def _forget(self) -> None:
         if self.widget is not None:
             self.widget.removeEventFilter(self)
+            self.widget.destroyed.disconnect(self._on_widget_destroyed)
+        self._on_widget_destroyed()
+
+    def _on_widget_destroyed(self) -> None:
+        # The field is gone (its C++ side first): only drop the references.
         self.widget = None
         self.selection = None
 
