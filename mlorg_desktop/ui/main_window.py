@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from mlorg_desktop import APP_NAME
-from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
@@ -283,12 +282,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def show_about(self) -> None:
-        from mlorg_desktop.ui.dialogs.about import AboutDialog
-
-        dialog = AboutDialog(self.paths.store_file, self.paths.log_dir, self)
-        dialog.exec()
-
     def _on_import_triggered(self) -> None:
         paths = dialogs.ask_import_paths(self, self.files.start_folder())
         if paths:
@@ -327,36 +320,6 @@ class MainWindow(QMainWindow):
                 self.knowledge, self.messenger, self._sheet_source, self.files
             )
         return self._printing
-
-    def _compared(self) -> list[Assessment] | None:
-        chosen = self.compare_tab.selected_assessments()
-        if not chosen:
-            self.show_tab(self.compare_tab)
-            self.messenger.info(
-                self,
-                "Nothing to print",
-                "Tick one to eight assessments in the Compare tab first; the sheet compares those.",
-            )
-            return None
-        return chosen
-
-    def _on_page_setup_triggered(self) -> None:
-        self.printing.page_setup(self)
-
-    def _on_preview_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen:
-            self.printing.preview(self, chosen)
-
-    def _on_print_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen and self.printing.print(self, chosen):
-            self.statusBar().showMessage("Comparison sheet sent to the printer.", 8000)
-
-    def _on_pdf_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen:
-            self.printing.export_pdf(self, chosen)
 
     def _on_new_triggered(self) -> None:
         self.show_tab(self.assessment_tab)

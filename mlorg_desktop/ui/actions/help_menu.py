@@ -21,7 +21,7 @@ def build_help_menu(window: MainWindow) -> None:
     w.shortcuts_action.setStatusTip("Every shortcut of the menus")
     w.shortcuts_action.triggered.connect(lambda: show_shortcuts(w))
     w.about_action = QAction("&About MLOrg Desktop", w)
-    w.about_action.triggered.connect(w.show_about)
+    w.about_action.triggered.connect(lambda: show_about(w))
     menu.addActions([w.guide_action, w.shortcuts_action])
     menu.addSeparator()
     menu.addAction(w.about_action)
@@ -43,3 +43,9 @@ def show_shortcuts(window: MainWindow) -> None:
     from mlorg_desktop.ui.dialogs import shortcuts
 
     shortcuts.show_shortcuts(window)
+
+
+def show_about(window: MainWindow) -> None:
+    from mlorg_desktop.ui.dialogs.about import AboutDialog
+
+    AboutDialog(window.paths.store_file, window.paths.log_dir, window).exec()

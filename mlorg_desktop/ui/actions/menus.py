@@ -86,22 +86,25 @@ def _build_file_menu(window: MainWindow) -> None:
     file_menu.addActions([w.import_action, w.export_action, w.form_action])
     file_menu.addSeparator()
     w.page_setup_action = _action(
-        w, "Page Set&up…", w._on_page_setup_triggered, tip="Paper size and margins for the sheet"
+        w,
+        "Page Set&up…",
+        lambda: sheet_commands.page_setup(w),
+        tip="Paper size and margins for the sheet",
     )
     w.preview_action = _action(
-        w, "Print Pre&view…", w._on_preview_triggered, tip="Preview the comparison sheet"
+        w, "Print Pre&view…", lambda: sheet_commands.preview(w), tip="Preview the comparison sheet"
     )
     w.print_action = _action(
         w,
         "&Print…",
-        w._on_print_triggered,
+        lambda: sheet_commands.print_sheet(w),
         QKeySequence.StandardKey.Print,
         "Print the comparison sheet",
     )
     w.pdf_action = _action(
         w,
         "Export Comparison Sheet as P&DF…",
-        w._on_pdf_triggered,
+        lambda: sheet_commands.export_pdf(w),
         QKeySequence("Ctrl+Shift+E"),
         "Save the comparison sheet as a PDF file",
     )
