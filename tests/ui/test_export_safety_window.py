@@ -12,7 +12,7 @@ from mlorg_desktop.ui.dialogs.file_locations import LAST_FOLDER_KEY, documents_f
 
 
 def today_name() -> str:
-    """The default export name, computed when the test runs (a run may cross midnight)."""
+    """Read when the test runs, not when the module is imported (a run can cross midnight)."""
     return f"mlorg-export-{date.today().isoformat()}.json"
 
 
