@@ -2,19 +2,53 @@
 PY ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+VENV_STAMP := $(VENV)/.venv-stamp
+RUN_STAMP := $(VENV)/.run-stamp
 STAMP := $(VENV)/.installed-stamp
 SOURCES := mlorg_desktop tests docs/take_screenshots.py packaging $(wildcard benchmarks)
 
-.PHONY: run test check format soak bench bundle bundle-check clean mutation mutation-results
+.PHONY: run test check format soak bench bundle bundle-check clean mutation mutation-results \
+	install-desktop uninstall-desktop
 
-$(STAMP): pyproject.toml
+$(VENV_STAMP):
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $(VENV_STAMP)
+
+# Two stamps: `make run` installs the app and its runtime dependencies only; `make test` (and
+# everything that lints or tests) adds the test extras. Either works first on a fresh clone.
+$(RUN_STAMP): pyproject.toml $(VENV_STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml $(VENV_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## set up .venv and open the window (ARGS="--demo" for example data)
+run: $(RUN_STAMP)  ## set up .venv (runtime only) and open the window (ARGS="--demo" for example data)
 	$(BIN)/mlorg-desktop $(ARGS)
+
+# The launcher, icon and AppStream metainfo in the user's XDG data folder, so the desktop's menu
+# and software centre list the app. EXEC is what the launcher runs: this checkout's .venv by
+# default; EXEC=$$PWD/dist/mlorg-desktop/mlorg-desktop for the bundle, EXEC=mlorg-desktop for an
+# app installed on PATH with pip.
+DESKTOP_ID := io.github.mlorg.Desktop
+XDG_DATA_HOME ?= $(HOME)/.local/share
+EXEC ?= $(CURDIR)/$(BIN)/mlorg-desktop
+DESKTOP_FILE := $(XDG_DATA_HOME)/applications/$(DESKTOP_ID).desktop
+ICON_FILE := $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/$(DESKTOP_ID).svg
+METAINFO_FILE := $(XDG_DATA_HOME)/metainfo/$(DESKTOP_ID).metainfo.xml
+
+install-desktop:  ## launcher, icon and metainfo into $$XDG_DATA_HOME (EXEC=... to choose the program)
+	install -d "$(dir $(DESKTOP_FILE))" "$(dir $(ICON_FILE))" "$(dir $(METAINFO_FILE))"
+	sed 's|^Exec=.*|Exec=$(EXEC)|' resources/$(DESKTOP_ID).desktop > "$(DESKTOP_FILE).tmp"
+	chmod 644 "$(DESKTOP_FILE).tmp" && mv "$(DESKTOP_FILE).tmp" "$(DESKTOP_FILE)"
+	install -m644 resources/icons/$(DESKTOP_ID).svg "$(ICON_FILE)"
+	install -m644 resources/$(DESKTOP_ID).metainfo.xml "$(METAINFO_FILE)"
+	@echo "installed $(DESKTOP_FILE) (runs $(EXEC)), its icon and metainfo"
+
+uninstall-desktop:  ## remove what install-desktop put there
+	rm -f "$(DESKTOP_FILE)" "$(ICON_FILE)" "$(METAINFO_FILE)"
 
 check: $(STAMP)  ## lint, format, types and layer contracts
 	$(BIN)/ruff check $(SOURCES)

@@ -18,8 +18,8 @@ from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.resources import resources_dir
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.app import create_application
-from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.main_window import MainWindow
 
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "domain" / "blind"
 SHOTS = {

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.domain.reading_text import reading_label
 from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
@@ -335,7 +336,8 @@ def _chosen(
     found = resolve_ids(args.ids, (a.id for a in store.all()))
     if found.unknown:
         print(
-            f"error: no saved assessment has the id(s): {', '.join(found.unknown)}",
+            f"error: no saved assessment has the {'id' if len(found.unknown) == 1 else 'ids'}: "
+            f"{', '.join(found.unknown)}",
             file=sys.stderr,
         )
     for prefix in found.too_short:
@@ -377,7 +379,7 @@ def cmd_export(
     target = _write_output(Path(args.output), payload, protected)
     if isinstance(target, int):
         return target
-    print(f"Exported {len(chosen)} assessment(s) to {target}", file=out)
+    print(f"Exported {plural(len(chosen), 'assessment')} to {target}", file=out)
     return EXIT_OK
 
 
@@ -394,9 +396,13 @@ def cmd_import(
     accepted = len(plan.accepted)
     if accepted:
         files = (
-            f" from {accepted} of {len(plan.outcomes)} file(s)" if len(plan.outcomes) > 1 else ""
+            f" from {accepted} of {plural(len(plan.outcomes), 'file')}"
+            if len(plan.outcomes) > 1
+            else ""
         )
-        print(f"Imported {len(report.added)} assessment(s){files} into {store.path}", file=out)
+        print(
+            f"Imported {plural(len(report.added), 'assessment')}{files} into {store.path}", file=out
+        )
         present = [i for o in plan.accepted for i in o.already_present]
         if present:
             print(
@@ -485,14 +491,15 @@ def cmd_sheet(
             printer = make_printer(args.printer, page_size)
             pages = print_sheet(printer, data)
             print(
-                f"Sent a {pages}-page sheet of {len(chosen)} assessment(s) to printer "
+                f"Sent a {pages}-page sheet of {plural(len(chosen), 'assessment')} to printer "
                 f"{args.printer}",
                 file=out,
             )
         else:
             pages = write_pdf(Path(args.output), data, page_size, protected)
             print(
-                f"Wrote a {pages}-page sheet of {len(chosen)} assessment(s) to {args.output}",
+                f"Wrote a {pages}-page sheet of {plural(len(chosen), 'assessment')} to "
+                f"{args.output}",
                 file=out,
             )
     except SheetOutputError as exc:

@@ -17,6 +17,7 @@ import stat
 import struct
 from pathlib import Path
 
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import is_private_folder, lock_path
 from mlorg_desktop.private_files import FILE_MODE, make_private_folder
 
@@ -103,7 +104,7 @@ def remove_stale_sockets(folder: Path) -> list[Path]:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(owner)
     if removed:
-        log.info("removed %d socket(s) left by instances that are gone", len(removed))
+        log.info("removed %s left by instances that are gone", plural(len(removed), "socket"))
     return removed
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from mlorg_desktop.crash import enable_faulthandler, log_to_stderr, setup_logging
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths, fallback_log_dir
 from mlorg_desktop.private_files import make_private_folder, tighten
 
@@ -75,9 +76,8 @@ def start_logging(paths: AppPaths) -> Path | None:
         changed += tighten(paths.data_dir, log_dir)
     if changed:
         log.warning(
-            "narrowed the permissions of %d path(s) others could read (folders now 0700, "
-            "files 0600): %s",
-            len(changed),
+            "narrowed the permissions of %s others could read (folders now 0700, files 0600): %s",
+            plural(len(changed), "path"),
             ", ".join(str(p) for p in changed),
         )
     return log_dir

@@ -88,4 +88,4 @@ def test_looser_folders_and_files_are_narrowed_once_and_logged(tmp_path, example
     assert modes[str(folder / "notes.txt")] == ("file", 0o644)  # not the app's: left alone
     log = (folder / "logs" / "mlorg-desktop.log").read_text(encoding="utf-8")
     assert log.count("narrowed the permissions") == 1
-    assert "narrowed the permissions of 4 path(s)" in log
+    assert "narrowed the permissions of 4 paths" in log

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def unpacked_wheel(tmp_path_factory) -> Path:
+    from mlorg_desktop import __version__
+
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [
@@ -37,6 +39,13 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     assert "mlorg_desktop/_resources/questionnaire/questionnaire-v1.json" in names
     assert "mlorg_desktop/_resources/examples/demo-assessments.json" in names
     assert "mlorg_desktop/_resources/roadmap/roadmap-text.json" in names
+    # The launcher, icon and metainfo land in the prefix's share/ (~/.local/share for --user).
+    data = f"mlorg_desktop-{__version__}.data/data/share"
+    assert f"{data}/applications/io.github.mlorg.Desktop.desktop" in names
+    assert f"{data}/icons/hicolor/scalable/apps/io.github.mlorg.Desktop.svg" in names
+    assert f"{data}/metainfo/io.github.mlorg.Desktop.metainfo.xml" in names
+    assert "mlorg_desktop/_resources/guide/index.html" in names  # Help ▸ User Guide
+    assert "mlorg_desktop/_resources/guide/assessment.png" in names
     site = out / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site
@@ -87,3 +96,24 @@ def test_wheel_version_help_and_smoke_test(unpacked_wheel, tmp_path):
     assert "saved and reloaded 2 assessments; sheet PDFs of" in smoke.stdout
     listed = _run(unpacked_wheel, "list", "--demo", "--json", tmp=tmp_path)
     assert listed.returncode == 0 and "Quanta Labs" in listed.stdout
+
+
+def test_sdist_carries_everything_the_readme_links(tmp_path):
+    """README.md is the package's long description: its pictures and pages must travel with it."""
+    import re
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path)]
+        + [str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (sdist,) = tmp_path.glob("mlorg_desktop-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = set(re.findall(r"\]\(([^)#:]+)\)", readme))
+    assert "docs/archetypes.png" in links  # the pattern reads the README's links
+    assert sorted(link for link in links if link not in names) == []

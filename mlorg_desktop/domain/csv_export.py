@@ -6,6 +6,11 @@ its option id and, beside it, the option's text. Text cells that a spreadsheet w
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading
 apostrophe, as OWASP's CSV-injection guidance advises; numeric columns are our own numbers and
 are written as they are. CSV is export-only: it is never read back.
+
+Two round columns: "Round label" is the label typed in the Assessment tab (empty when the
+assessment is grouped by date), "Round" the round it falls in as the Organizations view groups
+it (``domain.rounds``: the label, else the first date of its 60-day round), computed over the
+exported assessments of the same organization and unit.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from mlorg_desktop.domain.answers import Answer, Split
 from mlorg_desktop.domain.assessment import KEEP, Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Question
+from mlorg_desktop.domain.rounds import organizations
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,6 +59,12 @@ def target_words(target: str, knowledge: Knowledge) -> str:
 
 def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str:
     items = list(assessments)
+    round_of = {
+        a.id: round_.label
+        for record in organizations(items)
+        for round_ in record.rounds
+        for a in round_.assessments
+    }
     questions: dict[str, Question] = {}  # question id -> its newest wording among the versions
     for version in sorted({a.questionnaire_version for a in items}):
         for question in knowledge.bank.get(version).questions():
@@ -67,6 +79,8 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
         "Respondent",
         "Role",
         "Assessed on",
+        "Round label",
+        "Round",
         "Questionnaire version",
         "Created at (UTC)",
         "Updated at (UTC)",
@@ -92,6 +106,7 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
         questionnaire = knowledge.bank.get(a.questionnaire_version)
         primary = catalog.archetype(result.primary).name if result.primary else ""
         texts = [a.id, a.organization, a.unit, a.respondent, a.role, a.assessed_on]
+        texts += [a.round, round_of[a.id]]
         stamps = [a.created_at, a.updated_at]
         answers: list[str] = []
         for question_id in questions:

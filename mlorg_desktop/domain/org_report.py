@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.pooling import RoundReading, combine
 from mlorg_desktop.domain.roles import GROUP_NAMES, RoleSplit, split_by_role
 from mlorg_desktop.domain.rounds import OrganizationRecord, Round
@@ -134,7 +135,7 @@ def summary_lines(reading: RecordReading, knowledge: Knowledge) -> list[str]:
         score = combined.score
         span = r.first if r.first == r.last else f"{r.first} to {r.last}"
         lines.append("")
-        lines.append(f"Round {r.label} ({span}), {r.respondents} respondent(s)")
+        lines.append(f"Round {r.label} ({span}), {plural(r.respondents, 'respondent')}")
         named = names[score.primary] if score.primary else "no archetype named"
         lines.append(
             f"  Combined reading: {named} ({combined.reading}), coverage {score.coverage:.0%}"

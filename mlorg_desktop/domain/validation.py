@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from mlorg_desktop.domain.plural import plural
+
 T = TypeVar("T")
 
 
@@ -75,7 +77,9 @@ class Reader:
     def texts(self, key: str, *, min_items: int = 1) -> tuple[str, ...]:
         items = self.get(key, list)
         if len(items) < min_items:
-            raise DataError(self.where, self.field(key), f"needs at least {min_items} item(s)")
+            raise DataError(
+                self.where, self.field(key), f"needs at least {plural(min_items, 'item')}"
+            )
         out = []
         for index, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
@@ -88,7 +92,9 @@ class Reader:
     def objects(self, key: str, *, min_items: int = 1) -> list[Reader]:
         items = self.get(key, list)
         if len(items) < min_items:
-            raise DataError(self.where, self.field(key), f"needs at least {min_items} item(s)")
+            raise DataError(
+                self.where, self.field(key), f"needs at least {plural(min_items, 'item')}"
+            )
         return [Reader(item, self.where, f"{self.field(key)}[{i}]") for i, item in enumerate(items)]
 
     def child(self, key: str) -> Reader:

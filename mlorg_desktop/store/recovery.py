@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.questionnaire import QuestionBank
 from mlorg_desktop.store.atomic import backup_path, fsync_folder, write_atomic
 from mlorg_desktop.store.errors import StoreError
@@ -63,7 +64,7 @@ def damage_report(
         lines.append("It was left exactly as it is.")
     if backup is not None:
         lines.append(
-            f"A backup of the previous good state ({backup.assessments} assessment(s), "
+            f"A backup of the previous good state ({plural(backup.assessments, 'assessment')}, "
             f"saved {backup.saved_at}) is at {backup.path}."
         )
     else:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mlorg_desktop import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from mlorg_desktop import APP_NAME, DESKTOP_ID, ORG_DOMAIN, ORG_NAME, __version__
 from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
 from mlorg_desktop.crash import install_excepthook
 from mlorg_desktop.display import ensure_platform
@@ -41,8 +41,8 @@ def create_application(resources: Path, argv: list[str] | None = None) -> QAppli
     set_application_names()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
-    QGuiApplication.setDesktopFileName("mlorg-desktop")
-    app.setWindowIcon(QIcon(str(resources / "icons" / "mlorg-desktop.svg")))
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(resources / "icons" / f"{DESKTOP_ID}.svg")))
     return app
 
 

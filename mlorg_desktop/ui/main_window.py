@@ -11,8 +11,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from mlorg_desktop import APP_NAME
-from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.actions.menus import build_menus
 from mlorg_desktop.ui.dialogs import dialogs
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from mlorg_desktop.store import AssessmentStore
+    from mlorg_desktop.ui.actions.edit_menu import TextFocus
     from mlorg_desktop.ui.actions.print_actions import SheetPrinting
+    from mlorg_desktop.ui.dialogs.guide import GuideDialog
     from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
     from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
     from mlorg_desktop.ui.tabs.compare_tab import CompareTab
@@ -89,9 +91,16 @@ class MainWindow(QMainWindow):
     sheet_options_action: QAction
     pdf_action: QAction
     undo_delete_action: QAction
+    redo_delete_action: QAction
+    text_actions: dict[str, QAction]
+    text_focus: TextFocus
+    find_action: QAction
     about_action: QAction
+    guide_action: QAction
+    shortcuts_action: QAction
     tab_actions: list[QAction]
     file_menu: QMenu
+    edit_menu: QMenu
 
     def __init__(
         self,
@@ -130,7 +139,7 @@ class MainWindow(QMainWindow):
         for name, label in (
             ("archetypes", "&Archetypes"),
             ("assessment", "A&ssessment"),
-            ("saved", "Sa&ved assessments"),
+            ("saved", "Saved assess&ments"),
             ("compare", "&Compare"),
             ("organizations", "Or&ganizations"),
         ):
@@ -138,6 +147,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._sheet_source = "demo data" if demo else str(paths.store_file)
         self._printing: SheetPrinting | None = None
+        self.guide: GuideDialog | None = None  # Help ▸ User Guide, built on first use
         build_menus(self)
         FileDrop(self, self.import_files)
 
@@ -182,7 +192,9 @@ class MainWindow(QMainWindow):
 
             show_read_only_banner(self, str(store.read_only_error))
         else:
-            self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+            self.statusBar().showMessage(
+                f"{plural(len(store), 'saved assessment')} in {store.path}", 8000
+            )
 
     # Tabs -------------------------------------------------------------------------------------
 
@@ -235,6 +247,7 @@ class MainWindow(QMainWindow):
         tab = AssessmentTab(self.knowledge, self.store, self.messenger)
         tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
         tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
+        tab.save_refused.connect(lambda: self.show_tab(tab))
         return tab
 
     def _build_saved_tab(self) -> QWidget:
@@ -246,6 +259,7 @@ class MainWindow(QMainWindow):
         tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
         tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        tab.redo_available.connect(self.redo_delete_action.setEnabled)
         return tab
 
     def _build_compare_tab(self) -> QWidget:
@@ -277,12 +291,6 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def show_about(self) -> None:
-        from mlorg_desktop.ui.dialogs.about import AboutDialog
-
-        dialog = AboutDialog(self.paths.store_file, self.paths.log_dir, self)
-        dialog.exec()
 
     def _on_import_triggered(self) -> None:
         paths = dialogs.ask_import_paths(self, self.files.start_folder())
@@ -322,36 +330,6 @@ class MainWindow(QMainWindow):
                 self.knowledge, self.messenger, self._sheet_source, self.files
             )
         return self._printing
-
-    def _compared(self) -> list[Assessment] | None:
-        chosen = self.compare_tab.selected_assessments()
-        if not chosen:
-            self.show_tab(self.compare_tab)
-            self.messenger.info(
-                self,
-                "Nothing to print",
-                "Tick one to eight assessments in the Compare tab first; the sheet compares those.",
-            )
-            return None
-        return chosen
-
-    def _on_page_setup_triggered(self) -> None:
-        self.printing.page_setup(self)
-
-    def _on_preview_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen:
-            self.printing.preview(self, chosen)
-
-    def _on_print_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen and self.printing.print(self, chosen):
-            self.statusBar().showMessage("Comparison sheet sent to the printer.", 8000)
-
-    def _on_pdf_triggered(self) -> None:
-        chosen = self._compared()
-        if chosen:
-            self.printing.export_pdf(self, chosen)
 
     def _on_new_triggered(self) -> None:
         self.show_tab(self.assessment_tab)

@@ -22,6 +22,7 @@ from mlorg_desktop.crash import install_excepthook
 from mlorg_desktop.demo import seed_demo_store
 from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.app import FirstPaintWatcher, create_application
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
@@ -127,7 +128,10 @@ def run_smoke_test(knowledge: Knowledge, resources: Path) -> int:
     if failures.reports:
         for report in failures.reports:
             print(report, file=sys.stderr)
-        print(f"error: smoke test failed: {len(failures.reports)} exception(s)", file=sys.stderr)
+        print(
+            f"error: smoke test failed: {plural(len(failures.reports), 'exception')}",
+            file=sys.stderr,
+        )
         return 1
     print(f"smoke test passed: {summary}")
     return 0

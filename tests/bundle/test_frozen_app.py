@@ -128,3 +128,13 @@ def test_bundle_size_against_the_floor():
     )
     print(done.stdout)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_bundle_ships_the_guide_and_the_desktop_files():
+    """Help ▸ User Guide reads resources/guide/ through the same locator in the bundle."""
+    resources = frozen_exe().parent / "_internal" / "mlorg_desktop" / "_resources"
+    html = (resources / "guide" / "index.html").read_text(encoding="utf-8")
+    for name in ("assessment.png", "compare.png", "organizations.png"):
+        assert f'src="{name}"' in html and (resources / "guide" / name).is_file()
+    for name in ("io.github.mlorg.Desktop.desktop", "io.github.mlorg.Desktop.metainfo.xml"):
+        assert (resources / name).is_file()

@@ -256,7 +256,7 @@ def test_sheet_pdf_from_the_demo(qapp, cli, tmp_path):
 
     out = tmp_path / "sheet.pdf"
     code, stdout, _ = run(cli, "sheet", "--demo", "-o", str(out), "--page-size", "Letter")
-    assert code == 0 and "15 assessment(s)" in stdout
+    assert code == 0 and "15 assessments" in stdout
     assert "letter" in pdf_info(out)["Page size"]
     assert "Harbour Freight Logistics" in pdf_text(out)
 

@@ -126,7 +126,7 @@ def test_import_many_files_adds_valid_skips_duplicates_refuses_bad(tmp_path):
     third.write_text(json.dumps(doc), encoding="utf-8")
     done = cli("import", str(first), str(second), str(third), "--data-dir", str(data))
     assert done.returncode == 2
-    assert "Imported 3 assessment(s) from 2 of 3 file(s)" in done.stdout
+    assert "Imported 3 assessments from 2 of 3 files" in done.stdout
     assert "first.json: 2 added" in done.stdout
     assert "second.json: 1 added, 1 already present" in done.stdout
     assert "third.json: assessment #2" in done.stderr and "assessed_on" in done.stderr
@@ -154,5 +154,5 @@ def test_import_a_folder(tmp_path):
     data = tmp_path / "data"
     done = cli("import", str(folder), str(empty), "--data-dir", str(data))
     assert done.returncode == 2
-    assert "Imported 2 assessment(s) from 2 of 3 file(s)" in done.stdout
+    assert "Imported 2 assessments from 2 of 3 files" in done.stdout
     assert "holds no .json files" in done.stderr

@@ -35,13 +35,15 @@ def _one(**fields) -> Assessment:
 
 def test_headers_are_words_and_questions_have_their_text_below(knowledge):
     first, second, _ = _rows([_one()], knowledge)
-    assert first[:12] == [
+    assert first[:14] == [
         "Id",
         "Organization",
         "Unit",
         "Respondent",
         "Role",
         "Assessed on",
+        "Round label",
+        "Round",
         "Questionnaire version",
         "Created at (UTC)",
         "Updated at (UTC)",
@@ -113,6 +115,35 @@ def test_neutralize_leaves_ordinary_text_alone():
     assert neutralize("a=b") == "a=b"
     assert neutralize("\rx") == "'\rx"
     assert neutralize("") == ""
+
+
+def test_round_columns_hold_the_label_and_the_grouped_round(knowledge):
+    # Quanta Labs: two dated within 60 days (2026-01-10 and 2026-02-20: one round that starts
+    # on 2026-01-10), one 2026-09-01 (a round of its own), and one labelled "Pilot" whose date
+    # would otherwise put it in the first round. Another organization on 2026-01-10 starts its
+    # own round: rounds never mix organizations.
+    items = [
+        _one(id="00000000-0000-4000-8000-000000000001", assessed_on="2026-01-10"),
+        _one(id="00000000-0000-4000-8000-000000000002", assessed_on="2026-02-20"),
+        _one(id="00000000-0000-4000-8000-000000000003", assessed_on="2026-09-01"),
+        _one(id="00000000-0000-4000-8000-000000000004", assessed_on="2026-01-12", round="Pilot"),
+        _one(
+            id="00000000-0000-4000-8000-000000000005",
+            organization="Other Co",
+            assessed_on="2026-02-21",
+        ),
+    ]
+    first, _, rows = _rows(items, knowledge)
+    assert first.index("Round label") == first.index("Assessed on") + 1
+    assert first.index("Round") == first.index("Round label") + 1
+    got = {row["Id"][-1]: (row["Round label"], row["Round"]) for row in rows}
+    assert got == {
+        "1": ("", "2026-01-10"),
+        "2": ("", "2026-01-10"),
+        "3": ("", "2026-09-01"),
+        "4": ("Pilot", "Pilot"),
+        "5": ("", "2026-02-21"),
+    }
 
 
 def test_the_target_column_names_the_archetype_or_keep(knowledge):

@@ -80,7 +80,7 @@ def test_answers_survive_a_reload_and_import_as_clicked(
         assert record["questionnaire_checksum"] == questionnaire_checksum(questionnaire)
         assert record.get("round") == round_label
 
-        assert "Imported 1 assessment(s)" in _import(capsys, saved, data)
+        assert "Imported 1 assessment" in _import(capsys, saved, data)
         assert "Skipped 1 already in the store" in _import(capsys, saved, data)
         store = AssessmentStore(data / "assessments.json", knowledge.bank, read_only=True)
         try:

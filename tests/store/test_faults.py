@@ -45,7 +45,7 @@ def test_cli_reports_damage_with_the_backup_and_touches_nothing(
     assert main(["list", "--data-dir", str(tmp_path)]) == 3
     err = capsys.readouterr().err
     assert str(tmp_path / "assessments.json") in err
-    assert "3 assessment(s)" in err and "assessments.json.bak" in err
+    assert "3 assessments" in err and "assessments.json.bak" in err
     assert (tmp_path / "assessments.json").read_bytes() == bad
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "logs") == [
         n for n in before if n != "logs"

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from mlorg_desktop.domain.assessment import new_id
 from mlorg_desktop.store import AssessmentStore
@@ -102,13 +103,28 @@ def test_every_control_has_an_accessible_name(shown):
         assert widget.accessibleName()
 
 
-def test_save_requires_an_organization(shown, messenger, store):
+def test_save_without_an_organization_says_so_beside_the_field(shown, messenger, store, qtbot):
+    """No modal box: red text under the field, the field's accessible description, focus
+    there; typing a name clears it, and a second attempt behaves the same."""
+    shown.show_tab(shown.saved_tab)
     tab = shown.assessment_tab
+    error = tab.organization_error
     tab.cards["q01"].buttons["q01a"].click()
-    shown.save_action.trigger()
-    assert len(store) == 0
-    assert messenger.shown[-1][1] == "Organization required"
-    assert tab.is_dirty()
+    for _attempt in range(2):
+        shown.saved_tab.table.setFocus()
+        QTest.keyClick(shown, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert len(store) == 0 and tab.is_dirty()
+        assert messenger.shown == []  # nothing modal
+        assert shown.current_tab() is tab
+        qtbot.waitUntil(lambda: tab.organization.hasFocus())
+        assert error.isVisible() and "organization's name" in error.text()
+        assert tab.organization.accessibleDescription() == "Enter the organization's name to save."
+        qtbot.keyClicks(tab.organization, "Meridian")
+        assert error.isHidden() and tab.organization.accessibleDescription() == ""
+        tab.organization.clear()
+    qtbot.keyClicks(tab.organization, "Meridian Bank")
+    QTest.keyClick(tab.organization, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(store) == 1 and error.isHidden()
 
 
 def test_save_list_edit_reassess_delete_undo(shown, qtbot, examples, store, monkeypatch):

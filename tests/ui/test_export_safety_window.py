@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.file_locations import LAST_FOLDER_KEY, documents_folder
 
-TODAY_NAME = f"mlorg-export-{date.today().isoformat()}.json"
+
+def today_name() -> str:
+    """Read when the test runs, not when the module is imported (a run can cross midnight)."""
+    return f"mlorg-export-{date.today().isoformat()}.json"
 
 
 def _shown(qtbot, window):
@@ -41,8 +44,8 @@ def test_accepting_every_default_in_the_data_folder_keeps_the_store(
 
     monkeypatch.setattr(dialogs, "ask_export_path", accept_defaults)
     _press(qtbot, window, Qt.Key.Key_E)
-    assert offered == [data / TODAY_NAME]
-    assert (data / TODAY_NAME).read_text(encoding="utf-8").count('"organization"') == 15
+    assert offered == [data / today_name()]
+    assert (data / today_name()).read_text(encoding="utf-8").count('"organization"') == 15
     assert demo_store.path.read_bytes() == before
     assert messenger.shown[-1][1] == "Export finished"
 
@@ -56,7 +59,7 @@ def test_dialogs_start_in_documents_then_in_the_last_folder_used(
         dialogs, "ask_export_path", lambda parent, suggested: offered.append(suggested)
     )
     _press(qtbot, window, Qt.Key.Key_E)  # cancelled: nothing written, nothing remembered
-    assert offered == [documents_folder() / TODAY_NAME]
+    assert offered == [documents_folder() / today_name()]
     assert offered[0].parent != Path.cwd() or documents_folder() == Path.cwd()
 
     elsewhere = tmp_path / "reports"
@@ -74,12 +77,12 @@ def test_dialogs_start_in_documents_then_in_the_last_folder_used(
         dialogs, "ask_export_path", lambda parent, suggested: offered.append(suggested)
     )
     _press(qtbot, window, Qt.Key.Key_E)
-    assert started == [elsewhere] and offered[-1] == elsewhere / TODAY_NAME
+    assert started == [elsewhere] and offered[-1] == elsewhere / today_name()
 
     elsewhere.joinpath("x.csv").unlink()
     elsewhere.rmdir()  # the remembered folder is gone: back to Documents, not the cwd
     _press(qtbot, window, Qt.Key.Key_E)
-    assert offered[-1] == documents_folder() / TODAY_NAME
+    assert offered[-1] == documents_folder() / today_name()
 
 
 def test_choosing_the_store_or_its_backup_is_refused(

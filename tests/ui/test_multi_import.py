@@ -69,7 +69,7 @@ def test_import_many_files_from_the_dialog(window, store, messenger, qtbot, monk
     assert store.flush() and len(submitted) == 1  # every accepted file in one write
     kind, title, text = messenger.shown[-1]
     assert (kind, title) == ("warning", "Import finished, some files refused")
-    assert text.startswith("Imported 3 assessment(s) from 2 of 3 file(s).")
+    assert text.startswith("Imported 3 assessments from 2 of 3 files.")
     assert "one.json: 2 added" in text
     assert "two.json: 1 added, 1 already present" in text
     assert "three.json: refused — assessment #2" in text and "answers.q01" in text
@@ -85,7 +85,7 @@ def test_import_many_files_from_the_dialog(window, store, messenger, qtbot, monk
     before = store.path.read_bytes()
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     text = messenger.shown[-1][2]
-    assert text.startswith("Imported 0 assessment(s)") and "2 already present" in text
+    assert text.startswith("Imported 0 assessments") and "2 already present" in text
     assert store.path.read_bytes() == before
 
     # Nothing valid at all: an error, and the store file is byte-identical.
@@ -129,7 +129,7 @@ def test_dropping_a_folder_imports_its_files(window, store, messenger, qtbot, tm
     write(folder / "engineer.json", person("Acme"))
     (folder / "notes.txt").write_text("ignored", encoding="utf-8")
     assert _drop(window, [folder]) == (True, True)
-    assert messenger.shown[-1][2].startswith("Imported 2 assessment(s) from 2 of 2 file(s).")
+    assert messenger.shown[-1][2].startswith("Imported 2 assessments from 2 of 2 files.")
     assert len(store) == 2 and window.saved_tab.model.rowCount() == 2
     # Dropping the same folder again adds nothing.
     _drop(window, [folder])

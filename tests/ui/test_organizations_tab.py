@@ -54,10 +54,10 @@ def test_keyboard_walk_through_rounds_disagreements_and_roles(shown, demo_store,
     # The newest round is shown first.
     assert tab.rounds.count() == 2 and tab.rounds.currentRow() == 1
     assert "Round Autumn 2026 review" in tab.panel.summary.text()
-    assert "5 respondent(s)" in tab.panel.summary.text()
+    assert "5 respondents" in tab.panel.summary.text()
     qtbot.keyClick(tab.rounds, Qt.Key.Key_Up)
     summary = tab.panel.summary.text()
-    assert "Round 2025-11-03 · 2025-11-03 to 2025-11-14 · 4 respondent(s)" in summary
+    assert "Round 2025-11-03 · 2025-11-03 to 2025-11-14 · 4 respondents" in summary
     assert "Tomás Rivera (Data Scientist)" in tab.respondents.text()
     # Q1 split 2 (ML division: the two leaders) against 2 (product teams: the practitioners).
     tree = tab.panel.disagreements

@@ -56,7 +56,7 @@ def test_damaged_store_is_moved_aside_and_the_backup_restored(
     (moved,) = path.parent.glob("assessments.json.damaged-*")
     assert moved.read_bytes() == bad  # kept, byte for byte
     report, has_backup = reports[0]
-    assert has_backup and str(moved) in report and "4 assessment(s)" in report
+    assert has_backup and str(moved) in report and "4 assessments" in report
     assert len(store) == 4
 
 

@@ -70,10 +70,9 @@ def test_title_summary_and_sections_set_in_the_window(
         _replace_text(qtbot, dialog.title, "Board pack, March")
         _replace_text(qtbot, dialog.paragraphs[1], "Our own words about the second one.")
         _click(qtbot, dialog.section_boxes["glossary"])
-        qtbot.mouseClick(
-            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-            Qt.MouseButton.LeftButton,
-        )
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.text() == "&Use on the Sheet"  # names its action, not "OK"
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     _with_dialog(qtbot, edit)
     _menu(qtbot, window, window.sheet_options_action)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from mlorg_desktop.domain.batch_import import plan_import, read_files
 from mlorg_desktop.domain.exchange import exchange_csv, exchange_json, future_dated
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.log_safety import describe_error
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui.dialogs import dialogs
@@ -53,8 +54,8 @@ def import_paths(
             "\n".join(lines) + "\n\nYour saved assessments are unchanged.",
         )
         return ()
-    files = f" from {len(plan.accepted)} of {len(plan.outcomes)} file(s)"
-    text = f"Imported {len(report.added)} assessment(s){files}.\n\n" + "\n".join(lines)
+    files = f" from {len(plan.accepted)} of {plural(len(plan.outcomes), 'file')}"
+    text = f"Imported {plural(len(report.added), 'assessment')}{files}.\n\n" + "\n".join(lines)
     warnings = future_dated([a for a in plan.to_add if a.id in set(report.added)])
     if warnings:
         text += "\n\nCheck these dates:\n" + "\n".join(f"• {w}" for w in warnings)
@@ -97,5 +98,10 @@ def export_assessments(
         messenger.error(parent, "Export failed", str(exc))
         return None
     files.remember(written)
-    messenger.info(parent, "Export finished", f"Exported {len(items)} assessment(s) to {path}.")
+    messenger.file_written(
+        parent,
+        "Export finished",
+        f"Exported {plural(len(items), 'assessment')} to {written}.",
+        written,
+    )
     return written

@@ -122,11 +122,12 @@ def create_respondent_form(
         messenger.error(parent, "Form not created", str(exc))
         return None
     files.remember(written)
-    messenger.info(
+    messenger.file_written(
         parent,
         "Respondent form created",
         f"Wrote {written.name}. Send it to the people whose view you want: they open it in "
         "any browser, answer and press Save my answers, then send you the file it saves. "
         "Import those files with File ▸ Import Assessments….",
+        written,
     )
     return written

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from mlorg_desktop.ui.actions import sheet_commands
+from mlorg_desktop.ui.actions.edit_menu import build_edit_menu
+from mlorg_desktop.ui.actions.help_menu import build_help_menu
 
 if TYPE_CHECKING:
     from mlorg_desktop.ui.main_window import MainWindow
@@ -35,11 +37,9 @@ def _action(
 def build_menus(window: MainWindow) -> None:
     """File, Edit, View and Help menus of ``window``."""
     _build_file_menu(window)
-    _build_edit_menu(window)
+    build_edit_menu(window)
     _build_view_menu(window)
-    help_menu = window.menuBar().addMenu("&Help")
-    window.about_action = _action(window, "&About MLOrg Desktop", window.show_about)
-    help_menu.addAction(window.about_action)
+    build_help_menu(window)
 
 
 def _build_file_menu(window: MainWindow) -> None:
@@ -86,22 +86,25 @@ def _build_file_menu(window: MainWindow) -> None:
     file_menu.addActions([w.import_action, w.export_action, w.form_action])
     file_menu.addSeparator()
     w.page_setup_action = _action(
-        w, "Page Set&up…", w._on_page_setup_triggered, tip="Paper size and margins for the sheet"
+        w,
+        "Page Set&up…",
+        lambda: sheet_commands.page_setup(w),
+        tip="Paper size and margins for the sheet",
     )
     w.preview_action = _action(
-        w, "Print Pre&view…", w._on_preview_triggered, tip="Preview the comparison sheet"
+        w, "Print Pre&view…", lambda: sheet_commands.preview(w), tip="Preview the comparison sheet"
     )
     w.print_action = _action(
         w,
         "&Print…",
-        w._on_print_triggered,
+        lambda: sheet_commands.print_sheet(w),
         QKeySequence.StandardKey.Print,
         "Print the comparison sheet",
     )
     w.pdf_action = _action(
         w,
         "Export Comparison Sheet as P&DF…",
-        w._on_pdf_triggered,
+        lambda: sheet_commands.export_pdf(w),
         QKeySequence("Ctrl+Shift+E"),
         "Save the comparison sheet as a PDF file",
     )
@@ -126,24 +129,11 @@ def _build_file_menu(window: MainWindow) -> None:
     w.file_menu = file_menu
 
 
-def _build_edit_menu(window: MainWindow) -> None:
-    edit_menu = window.menuBar().addMenu("&Edit")
-    window.undo_delete_action = _action(
-        window,
-        "&Undo Delete",
-        lambda: window.saved_tab.undo_delete(),
-        QKeySequence.StandardKey.Undo,
-        "Bring back the last deleted assessment",
-    )
-    window.undo_delete_action.setEnabled(False)
-    edit_menu.addAction(window.undo_delete_action)
-
-
 def _build_view_menu(window: MainWindow) -> None:
     view_menu = window.menuBar().addMenu("&View")
     window.tab_actions = []
     for index in range(window.tabs.count()):
-        text = window.tabs.tabText(index).replace("&", "")
+        text = window.tabs.tabText(index)  # the tab's own mnemonic, unique in this menu too
         action = _action(
             window,
             text,

@@ -111,7 +111,7 @@ class SheetPrinting:
             self.messenger.error(parent, title, str(exc))
             return None
         self.files.remember(path)
-        self.messenger.info(
-            parent, "Comparison sheet exported", f"Wrote a {pages}-page sheet to {path}."
+        self.messenger.file_written(
+            parent, "Comparison sheet exported", f"Wrote a {pages}-page sheet to {path}.", path
         )
         return path

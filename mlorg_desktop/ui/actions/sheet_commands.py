@@ -52,3 +52,39 @@ def print_current_assessment(window: MainWindow) -> None:
         return
     if window.printing.print_one(window, assessment):
         window.statusBar().showMessage("Assessment sheet sent to the printer.", 8000)
+
+
+def compared(window: MainWindow) -> list[Assessment] | None:
+    """The assessments ticked in the Compare tab, or None after saying how to tick some."""
+    chosen = window.compare_tab.selected_assessments()
+    if not chosen:
+        window.show_tab(window.compare_tab)
+        window.messenger.info(
+            window,
+            "Nothing to print",
+            "Tick one to eight assessments in the Compare tab first; the sheet compares those.",
+        )
+        return None
+    return chosen
+
+
+def page_setup(window: MainWindow) -> None:
+    window.printing.page_setup(window)
+
+
+def preview(window: MainWindow) -> None:
+    chosen = compared(window)
+    if chosen:
+        window.printing.preview(window, chosen)
+
+
+def print_sheet(window: MainWindow) -> None:
+    chosen = compared(window)
+    if chosen and window.printing.print(window, chosen):
+        window.statusBar().showMessage("Comparison sheet sent to the printer.", 8000)
+
+
+def export_pdf(window: MainWindow) -> None:
+    chosen = compared(window)
+    if chosen:
+        window.printing.export_pdf(window, chosen)

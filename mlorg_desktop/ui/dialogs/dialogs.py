@@ -89,14 +89,22 @@ def _ask(
 
 
 def confirm_delete(parent: QWidget | None, name: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
+    """The buttons name what they do ("Delete" / "Cancel", as KDE's and GNOME's guidelines ask);
+    Cancel is the default, so Enter pressed by habit deletes nothing."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         "Delete assessment",
-        f"Delete the assessment “{name}”?\n\nYou can undo this with Edit ▸ Undo Delete (Ctrl+Z).",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        f"Delete the assessment “{name}”?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.setInformativeText("You can bring it back with Edit ▸ Undo Delete (Ctrl+Z).")
+    delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
 
 
 def ask_import_paths(parent: QWidget | None, start: Path) -> list[Path]:

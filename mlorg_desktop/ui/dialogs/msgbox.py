@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -42,3 +43,19 @@ class Messenger:
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self._show("error", parent, title, text)
+
+    def file_written(self, parent: QWidget | None, title: str, text: str, path: Path) -> None:
+        """A file the user asked for was written: say so, offering Open and Show in Folder."""
+        log.info("file written shown: %s", title)
+        self.shown.append(("file", title, text))
+        if self.quiet:
+            return
+        from mlorg_desktop.ui.dialogs.file_written import offer_file
+
+        if not offer_file(parent, title, text, path):
+            self.warning(
+                parent,
+                "Could not open",
+                f"No program on this computer opened {path}. The file is there; open it "
+                "from your file manager.",
+            )

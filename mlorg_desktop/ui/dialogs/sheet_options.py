@@ -87,6 +87,8 @@ class SheetOptionsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # The button names what it does (KDE and GNOME guidelines), not "OK".
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Use on the Sheet")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.date_warning import future_date_warning
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.tabs.what_if_mode import WhatIfMode
+from mlorg_desktop.ui.widgets.field_error import FieldError
 from mlorg_desktop.ui.widgets.focus import set_tab_order
 from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, hbox, vbox
 from mlorg_desktop.ui.widgets.live_results import LiveResults
@@ -53,10 +54,12 @@ class AssessmentTab(QWidget):
     Signals:
         assessment_saved(str): the id of the assessment just written to the store.
         dirty_changed(bool): whether the form holds changes that are not saved.
+        save_refused(): saving stopped at a field the user must fill in (shown beside it).
     """
 
     assessment_saved = Signal(str)
     dirty_changed = Signal(bool)
+    save_refused = Signal()
 
     def __init__(
         self,
@@ -115,6 +118,8 @@ class AssessmentTab(QWidget):
 
         form = QFormLayout()
         form.addRow("&Organization:", self.organization)
+        self.organization_error = FieldError(self.organization)
+        form.addRow("", self.organization_error)
         form.addRow("&Team / unit:", self.unit)
         form.addRow("&Respondent:", self.respondent)
         form.addRow("Ro&le:", self.role)
@@ -129,7 +134,9 @@ class AssessmentTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Questions answered")
         self.progress.setFormat("%v of %m answered")
-        self.save_button = QPushButton("&Save")
+        # No Alt+S: it belongs to the Assessment tab, and the button's other letters to the
+        # View and Edit menus and the tab bar; Ctrl+S is its key (tests/ui/test_mnemonics.py).
+        self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save this assessment (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton("Ne&w")
@@ -262,10 +269,8 @@ class AssessmentTab(QWidget):
             return False
         assessment = self.current_assessment()
         if not assessment.organization:
-            self.messenger.warning(
-                self, "Organization required", "Enter the organization's name before saving."
-            )
-            self.organization.setFocus()
+            self.save_refused.emit()  # the window shows this tab, so the error is in view
+            self.organization_error.show_error("Enter the organization's name to save.")
             return False
         try:
             stored = self.store.save(assessment)
@@ -326,6 +331,7 @@ class AssessmentTab(QWidget):
             self._stored = stored
             self._draft_id = template.id if template else new_id()
             self.organization.setText(source.organization if source else "")
+            self.organization_error.clear_error()
             self.unit.setText(source.unit if source else "")
             self.respondent.setText(source.respondent if source else "")
             self.role.setText(source.role if source else "")

@@ -105,7 +105,7 @@ class CompareTab(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.overlay = QCheckBox("Show &archetype reference profiles (dashed)")
+        self.overlay = QCheckBox("Show archetype &reference profiles (dashed)")
         self.overlay.toggled.connect(self._redraw)
         for assessment in store.all():
             self._add_item(assessment)

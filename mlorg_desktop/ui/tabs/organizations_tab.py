@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.org_report import RecordReading, read_record
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.roles import ROLE_GROUPS
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
@@ -201,7 +202,9 @@ class OrganizationsTab(QWidget):
         for record in self.records:
             people = len(record.assessments)
             rounds = len(record.rounds)
-            item = QListWidgetItem(f"{record.title}\n{rounds} round(s), {people} assessment(s)")
+            item = QListWidgetItem(
+                f"{record.title}\n{plural(rounds, 'round')}, {plural(people, 'assessment')}"
+            )
             item.setToolTip(record.title)
             self.organizations.addItem(item)
         self.organizations.blockSignals(False)
@@ -235,7 +238,7 @@ class OrganizationsTab(QWidget):
         for item in self.reading.rounds if self.reading else ():
             r = item.round
             span = r.first if r.first == r.last else f"{r.first} – {r.last}"
-            self.rounds.addItem(f"{r.label}\n{span}, {r.respondents} respondent(s)")
+            self.rounds.addItem(f"{r.label}\n{span}, {plural(r.respondents, 'respondent')}")
         self.rounds.blockSignals(False)
         count = self.rounds.count()
         row = previous if keep_round and 0 <= previous < count else count - 1

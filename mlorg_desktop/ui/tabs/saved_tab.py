@@ -38,6 +38,7 @@ class SavedTab(QWidget):
         assessment_deleted(str): this assessment left the store (undo is possible).
         assessment_restored(str): a deleted assessment came back through undo.
         undo_available(bool): whether Undo Delete has something to undo.
+        redo_available(bool): whether Redo Delete has an undone delete to do again.
     """
 
     open_requested = Signal(str)
@@ -45,6 +46,7 @@ class SavedTab(QWidget):
     assessment_deleted = Signal(str)
     assessment_restored = Signal(str)
     undo_available = Signal(bool)
+    redo_available = Signal(bool)
 
     def __init__(
         self,
@@ -56,7 +58,8 @@ class SavedTab(QWidget):
         super().__init__(parent)
         self.store = store
         self.messenger = messenger
-        self._deleted: list[Assessment] = []
+        self._deleted: list[Assessment] = []  # undo stack: newest last
+        self._undone: list[str] = []  # ids brought back by undo, for redo: newest last
         self.model = AssessmentTableModel(knowledge, store.all())
         self._preparing = QTimer(self)  # scores rows for the filter while the user reads
         self._preparing.setInterval(0)
@@ -187,16 +190,31 @@ class SavedTab(QWidget):
         assessment = self.store.get(assessment_id)
         if not dialogs.confirm_delete(self, assessment.label):
             return
+        if self._remove(assessment):
+            self._undone.clear()  # a new delete: what was undone before cannot be redone
+            self.redo_available.emit(False)
+
+    def _remove(self, assessment: Assessment) -> bool:
         try:
-            self.store.delete(assessment_id)
+            self.store.delete(assessment.id)
         except StoreError as exc:
             self.messenger.error(self, "Could not delete", str(exc))
-            return
+            return False
         self._deleted.append(assessment)
-        self.model.remove(assessment_id)
-        self.assessment_deleted.emit(assessment_id)
+        self.model.remove(assessment.id)
+        self.assessment_deleted.emit(assessment.id)
         self.undo_available.emit(True)
         self._update_buttons()
+        return True
+
+    def redo_delete(self) -> None:
+        """Delete again what the last undo brought back (it was confirmed the first time)."""
+        while self._undone:
+            assessment_id = self._undone.pop()
+            if assessment_id in self.store:  # not deleted again some other way meanwhile
+                self._remove(self.store.get(assessment_id))
+                break
+        self.redo_available.emit(bool(self._undone))
 
     def undo_delete(self) -> None:
         if not self._deleted:
@@ -208,10 +226,12 @@ class SavedTab(QWidget):
             self.messenger.error(self, "Could not undo", str(exc))
             return
         self._deleted.pop()
+        self._undone.append(assessment.id)
         self.model.upsert(assessment)
         self.select(assessment.id)
         self.assessment_restored.emit(assessment.id)
         self.undo_available.emit(bool(self._deleted))
+        self.redo_available.emit(True)
         self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

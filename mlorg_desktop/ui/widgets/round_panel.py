@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.org_report import ReadRound
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.pooling import QuestionPool
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.domain.roadmap_text import RoadmapText
@@ -133,7 +134,7 @@ class RoundPanel(QWidget):
             for d in self.catalog.dimensions
         )
         return (
-            f"<h3>Round {escape(r.label)} · {span} · {r.respondents} respondent(s)</h3>"
+            f"<h3>Round {escape(r.label)} · {span} · {plural(r.respondents, 'respondent')}</h3>"
             f"<p><b>Combined reading: {escape(named)}</b> ({escape(reading.reading)}), "
             f"coverage {score.coverage:.0%}, agreement {agreement}.<br>"
             f"Fit: {escape(fits)}<br>Positions: {escape(positions)}</p>"
@@ -179,7 +180,7 @@ class RoundPanel(QWidget):
         elif not reading.disagreements:
             note = "At least two thirds of those who answered agree on every question."
         else:
-            note = f"{len(reading.disagreements)} question(s) divide this round."
+            note = f"{plural(len(reading.disagreements), 'question')} divide this round."
         self.disagreement_note.setText(note)
 
     def _fill_by_role(self) -> None:
