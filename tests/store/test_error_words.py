@@ -191,3 +191,10 @@ def test_a_failed_upgrade_names_the_cause_and_keeps_the_old_file(store_path, kno
     assert (error.path, str(error), error.reason) == (store_path, message, message)
     assert json.loads(store_path.read_text()) == v1
     assert list(store_path.parent.iterdir()) == [store_path]
+
+
+def test_flush_without_background_writes_has_nothing_to_wait_for(store):
+    store.save(_assessment())
+    assert store.writer is None and store.pending is False
+    assert store.flush() is True and store.flush(timeout=0) is True
+    assert store.retry_write() is False
