@@ -58,3 +58,20 @@ def test_a_lock_this_process_does_not_hold_is_left_alone_on_release(tmp_path):
     lock.release()
     assert lock_path(store_path).read_text(encoding="utf-8") == "1\nsomeone-else\n\n"
     assert not lock.held
+
+
+def test_a_holder_this_user_may_not_signal_is_alive():
+    """A live process of another user answers kill(pid, 0) with EPERM: it holds the lock.
+    Checked from a child that is not root (root may signal anyone), against pid 1."""
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through its exit code
+        code = 2
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            code = 0 if LockHolder(pid=1, app="init", host="").alive() else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
