@@ -16,6 +16,7 @@ from mlorg_desktop.store import (
     StoreNewerError,
     StoreWriteError,
 )
+from mlorg_desktop.store.repository import _write_error
 from tests.fault_tools import immutable_folder
 from tests.store.test_store import _assessment
 
@@ -198,3 +199,13 @@ def test_flush_without_background_writes_has_nothing_to_wait_for(store):
     assert store.writer is None and store.pending is False
     assert store.flush() is True and store.flush(timeout=0) is True
     assert store.retry_write() is False
+
+
+def test_an_os_error_without_a_strerror_still_gives_its_words(tmp_path):
+    # What the background writer reports for an OSError raised with a message only.
+    path = tmp_path / "a.json"
+    error = _write_error(path, OSError("the disk went away"), "Nothing on disk was changed.")
+    assert (error.path, error.reason) == (path, "the disk went away")
+    assert (
+        str(error) == f"Could not save to {path}: the disk went away. Nothing on disk was changed."
+    )

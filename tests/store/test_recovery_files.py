@@ -3,6 +3,7 @@ overwrites an earlier one, finding a usable backup, restoring it, and the report
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -137,3 +138,27 @@ def test_report_when_moved_aside_with_a_backup(tmp_path):
         "A backup of the previous good state (4 assessment(s), saved 2026-03-04 05:06 UTC) "
         f"is at {tmp_path / 'a.json.bak'}."
     )
+
+
+def test_a_backup_in_an_older_layout_is_offered_without_being_upgraded(tmp_path, knowledge):
+    """Looking at the backup must not change it: a schema 1 backup is counted, not migrated."""
+    store_path = tmp_path / "assessments.json"
+    backup = tmp_path / "assessments.json.bak"
+    record = {
+        "id": "2b1f3c1e-5a0e-4d6b-9d0a-6a1e0f7f2c11",
+        "organization": "Legacy GmbH",
+        "team": "Forecasting",
+        "date": "2024-05-06",
+        "questionnaire": 1,
+        "answers": {"q01": "q01b"},
+    }
+    old = json.dumps({"assessments": {"1": record}}).encode()
+    backup.write_bytes(old)
+    store_path.write_bytes(b"damaged")
+    info = usable_backup(store_path, knowledge.bank)
+    assert info is not None and info.assessments == 1
+    assert backup.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "assessments.json",
+        "assessments.json.bak",
+    ]
