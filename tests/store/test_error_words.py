@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mlorg_desktop.domain.assessment import AssessmentError
 from mlorg_desktop.store import (
     AssessmentStore,
     StoreDamagedError,
@@ -209,3 +210,33 @@ def test_an_os_error_without_a_strerror_still_gives_its_words(tmp_path):
     assert (
         str(error) == f"Could not save to {path}: the disk went away. Nothing on disk was changed."
     )
+
+
+def test_restore_refuses_an_invalid_assessment_and_names_it(store):
+    bad = _assessment(organization="")
+    with pytest.raises(AssessmentError) as caught:
+        store.restore(bad)
+    assert caught.value.where == f"assessment {bad.id}"
+    assert str(caught.value).startswith(f"assessment {bad.id}: ")
+    assert len(store) == 0
+
+
+def test_a_restored_assessment_can_be_read_and_deleted_again(store, store_path, knowledge):
+    saved = store.save(_assessment())
+    removed = store.delete(saved.id)
+    assert store.restore(removed) == saved
+    assert store.get(saved.id) == saved and store.all() == [saved]
+    assert store.delete(saved.id) == saved
+    assert len(AssessmentStore(store_path, knowledge.bank)) == 0
+
+
+def test_a_second_call_to_write_in_background_replaces_the_listener(store):
+    store.save(_assessment())  # written at once: the meta table exists, one write per save
+    first, second = [], []
+    store.write_in_background(lambda sequence, error: first.append((sequence, error)))
+    store.save(_assessment())
+    assert store.flush(timeout=30)
+    store.write_in_background(lambda sequence, error: second.append((sequence, error)))
+    store.save(_assessment())
+    assert store.flush(timeout=30)
+    assert (first, second) == ([(1, None)], [(2, None)])

@@ -73,5 +73,7 @@ def test_a_holder_this_user_may_not_signal_is_alive():
             code = 0 if LockHolder(pid=1, app="init", host="").alive() else 1
         finally:
             os._exit(code)
+    # Until it is reaped the child exists (running or a zombie): a live holder for us too.
+    assert LockHolder(pid=child, app="", host="").alive()
     _, status = os.waitpid(child, 0)
     assert os.waitstatus_to_exitcode(status) == 0

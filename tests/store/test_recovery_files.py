@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.store.recovery import (
@@ -42,7 +45,17 @@ def test_move_aside_twice_in_one_second_never_overwrites(tmp_path):
     assert not store_path.exists()
 
 
-def test_move_aside_without_a_clock_uses_the_current_utc_time(tmp_path):
+@pytest.fixture
+def far_from_utc(monkeypatch):
+    """Local time five and a half hours ahead of UTC, so a stamp in local time shows."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_move_aside_without_a_clock_uses_the_current_utc_time(tmp_path, far_from_utc):
     store_path = tmp_path / "assessments.json"
     store_path.write_bytes(b"x")
     before = datetime.now(UTC).replace(microsecond=0)
@@ -83,7 +96,7 @@ def test_a_damaged_backup_is_not_offered(tmp_path, knowledge):
     assert usable_backup(store_path, knowledge.bank) is None
 
 
-def test_a_good_backup_reports_its_count_and_when_it_was_saved(tmp_path, knowledge):
+def test_a_good_backup_reports_its_count_and_when_it_was_saved(tmp_path, knowledge, far_from_utc):
     store_path = tmp_path / "assessments.json"
     backup = tmp_path / "assessments.json.bak"
     backup.write_bytes(_store_bytes(tmp_path / "built", knowledge, 2))
