@@ -4,6 +4,8 @@ mutants); the cross-process behaviour is in test_faults.py."""
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +38,9 @@ def test_the_lock_file_names_this_process_and_the_busy_message_names_the_holder(
         assert lock.held
         pid, app, host = lock_path(store_path).read_text(encoding="utf-8").splitlines()
         assert (int(pid), host) == (os.getpid(), os.uname().nodename) and app
+        # The name QLockFile reads for a pid: the file the process runs, symlinks resolved
+        # (a venv's "python" is a link to, say, python3.11).
+        assert app == Path(os.path.realpath(sys.executable)).name
         # Private whatever the umask (docs/SECURITY.md): only the user may read who holds it.
         assert lock_path(store_path).stat().st_mode & 0o777 == 0o600
     assert not lock_path(store_path).exists() and not lock.held
