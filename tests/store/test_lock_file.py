@@ -4,6 +4,8 @@ mutants); the cross-process behaviour is in test_faults.py."""
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +38,9 @@ def test_the_lock_file_names_this_process_and_the_busy_message_names_the_holder(
         assert lock.held
         pid, app, host = lock_path(store_path).read_text(encoding="utf-8").splitlines()
         assert (int(pid), host) == (os.getpid(), os.uname().nodename) and app
+        # The name QLockFile reads for a pid: the file the process runs, symlinks resolved
+        # (a venv's "python" is a link to, say, python3.11).
+        assert app == Path(os.path.realpath(sys.executable)).name
         # Private whatever the umask (docs/SECURITY.md): only the user may read who holds it.
         assert lock_path(store_path).stat().st_mode & 0o777 == 0o600
     assert not lock_path(store_path).exists() and not lock.held
@@ -58,3 +63,22 @@ def test_a_lock_this_process_does_not_hold_is_left_alone_on_release(tmp_path):
     lock.release()
     assert lock_path(store_path).read_text(encoding="utf-8") == "1\nsomeone-else\n\n"
     assert not lock.held
+
+
+def test_a_holder_this_user_may_not_signal_is_alive():
+    """A live process of another user answers kill(pid, 0) with EPERM: it holds the lock.
+    Checked from a child that is not root (root may signal anyone), against pid 1."""
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through its exit code
+        code = 2
+        try:
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            code = 0 if LockHolder(pid=1, app="init", host="").alive() else 1
+        finally:
+            os._exit(code)
+    # Until it is reaped the child exists (running or a zombie): a live holder for us too.
+    assert LockHolder(pid=child, app="", host="").alive()
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -48,3 +48,20 @@ def test_a_v1_document_without_records_migrates_to_an_empty_table():
         "assessments": {},
         "meta": {"1": {"schema_version": 4}},
     }
+
+
+def test_a_v2_document_with_only_its_meta_table_migrates_to_an_empty_table():
+    v2 = {"meta": {"1": {"schema_version": 2}}}
+    assert schema_version(v2) == 2
+    assert migrate(v2, 2) == {"meta": {"1": {"schema_version": 3}}, "assessments": {}}
+
+
+def test_v2_to_v3_keeps_a_round_a_record_already_has():
+    v2 = {
+        "meta": {"1": {"schema_version": 2}},
+        "assessments": {"1": {"organization": "Acme", "round": "2026 spring"}, "2": {"unit": "x"}},
+    }
+    assert migrate(v2, 2)["assessments"] == {
+        "1": {"organization": "Acme", "round": "2026 spring"},
+        "2": {"unit": "x", "round": ""},
+    }
