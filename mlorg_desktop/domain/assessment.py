@@ -193,6 +193,7 @@ _TEXT_FIELDS = (
     "round",
 )
 _STAMPS = ("created_at", "updated_at")
+_RECORD_KEYS = len(_TEXT_FIELDS) + len(_STAMPS) + 2  # + questionnaire_version, answers
 
 
 def stored_assessment(data: object, bank: QuestionBank, where: str) -> Assessment:
@@ -203,8 +204,20 @@ def stored_assessment(data: object, bank: QuestionBank, where: str) -> Assessmen
     goes through assessment_from_dict, which accepts or rejects it with its precise message.
     The quick tests only ever accept what assessment_from_dict accepts, with the same result.
     """
+    return checked_stored_assessment(data, bank, where)[0]
+
+
+def checked_stored_assessment(
+    data: object, bank: QuestionBank, where: str
+) -> tuple[Assessment, bool]:
+    """stored_assessment, and whether ``data`` is exactly what assessment_to_dict makes of the
+    result: only such a record may later be rebuilt by ``trusted_assessment``."""
     quick = _quick(data, bank)
-    return quick if quick is not None else assessment_from_dict(data, bank, where)
+    if quick is not None:
+        # _quick read every field by name: with no other key the record is exactly its shape.
+        return quick, len(data) == _RECORD_KEYS  # type: ignore[arg-type]
+    full = assessment_from_dict(data, bank, where)
+    return full, assessment_to_dict(full) == data
 
 
 def _quick(data: object, bank: QuestionBank) -> Assessment | None:
