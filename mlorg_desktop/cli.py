@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TextIO
 from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
-from mlorg_desktop.domain.reading_text import reading_label
 from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
 
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
@@ -203,6 +202,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def cmd_list(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
+    from mlorg_desktop.domain.reading_text import reading_label
+
     names = {a.id: a.name for a in knowledge.catalog.archetypes}
     rows = []
     for a in sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on)):
