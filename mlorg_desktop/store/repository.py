@@ -11,6 +11,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from mlorg_desktop.collector import collector_paused
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
@@ -59,10 +60,11 @@ class AssessmentStore:
         trust = Trust(self.path, bank, CURRENT_SCHEMA)
         self._storage.on_read = trust.inspect
         try:
-            raw = self._read_raw()
-            version = self._schema_of(raw)
-            trusted = raw is not None and version == CURRENT_SCHEMA and trust.holds()
-            exact = self._load(raw, version, bank, trusted)
+            with collector_paused():
+                raw = self._read_raw()
+                version = self._schema_of(raw)
+                trusted = raw is not None and version == CURRENT_SCHEMA and trust.holds()
+                exact = self._load(raw, version, bank, trusted)
             if exact and not self.read_only:
                 # Every record is exactly as the app writes it: the files it writes from now
                 # on are sealed, and so is this one if it was validated just now.

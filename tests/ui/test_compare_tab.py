@@ -81,7 +81,7 @@ def test_at_most_eight(compare, demo_store, examples, store):
     assert len(tab.radar.series) == 8
 
 
-def test_select_all_of_one_organization(compare):
+def test_select_all_of_one_organization(compare, qtbot):
     tab = compare.compare_tab
     rows = [
         r
@@ -92,7 +92,16 @@ def test_select_all_of_one_organization(compare):
     tab.select_org.click()
     assert len(tab.selected_ids()) == 2
     assert tab.comparison.differences  # the two Meridian assessments differ
+    # The tree is filled when its page is shown (not on every tick): open it as a user does.
+    bar = tab.details.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert tab.details.currentWidget() is tab.differences
     assert tab.differences.topLevelItemCount() == len(tab.comparison.differences)
+    first = tab.comparison.differences[0]
+    assert tab.differences.topLevelItem(0).text(0) == first.question_text
+    # Ticking another while the page is open refills it at once.
+    tab.clear()
+    assert tab.differences.topLevelItemCount() == 1  # "Choose two or more…"
 
 
 def test_charts_update_on_save_and_delete_elsewhere(compare, qtbot, monkeypatch):
