@@ -203,3 +203,26 @@ def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):
     assert "after paint: False False" in out
     assert "loaded later: []" in out  # only the visible tab is built before the first paint
     assert "after compare: True" in out
+
+
+def test_a_series_follows_its_assessment_when_an_earlier_one_is_unticked(compare, qtbot):
+    """Ticking redraws only what changed: when the first of two is unticked (Space on its row),
+    the second becomes the first series, and that series must show its points."""
+    tab = compare.compare_tab
+
+    def press_space_on(row: int) -> None:
+        tab.list.setCurrentIndex(tab.proxy.mapFromSource(tab.items.index(row, 0)))
+        qtbot.keyClick(tab.list, Qt.Key.Key_Space)
+
+    press_space_on(0)
+    press_space_on(1)
+    assert len(tab.selected_ids()) == 2
+    first_xs, first_ys = (list(v) for v in tab.radar.series[0].getData())
+    second_xs, second_ys = (list(v) for v in tab.radar.series[1].getData())
+    assert (first_xs, first_ys) != (second_xs, second_ys)  # two different profiles
+    second_id = tab.comparison.rows[1].assessment.id
+    press_space_on(0)
+    assert tab.selected_ids() == [second_id]
+    xs, ys = (list(v) for v in tab.radar.series[0].getData())
+    assert (xs, ys) == (second_xs, second_ys)
+    assert tab.table.rowCount() == 1
