@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from mlorg_desktop.domain.carry_over import AnswerMap, load_answer_maps
 from mlorg_desktop.domain.catalog import Catalog, load_catalog
 from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
+from mlorg_desktop.domain.roadmap_text import RoadmapText, load_roadmap_text
 
 if TYPE_CHECKING:
     # Imported where used: the first screen (the archetypes) needs none of them, and start-up
@@ -26,6 +27,8 @@ class Knowledge:
     catalog: Catalog
     bank: QuestionBank
     answer_maps: dict[int, AnswerMap] = field(default_factory=dict)
+    # What roadmap steps mean in practice (domain.roadmap_text); empty when built by hand.
+    roadmap_text: RoadmapText = field(default_factory=lambda: RoadmapText({}, {}, {}))
 
     def score(self, questionnaire_version: int, answers: Mapping[str, Answer]) -> Score:
         from mlorg_desktop.domain.scoring import score
@@ -49,4 +52,5 @@ def load_knowledge(resources: Path) -> Knowledge:
     catalog = load_catalog(resources / "catalog")
     bank = load_question_bank(resources / "questionnaire", catalog)
     maps = load_answer_maps(resources / "questionnaire", bank)
-    return Knowledge(catalog=catalog, bank=bank, answer_maps=maps)
+    text = load_roadmap_text(resources, bank, maps)
+    return Knowledge(catalog=catalog, bank=bank, answer_maps=maps, roadmap_text=text)

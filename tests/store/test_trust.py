@@ -11,7 +11,9 @@ import pytest
 
 from mlorg_desktop.domain.answers import Split
 from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.scenario import Scenario
 from mlorg_desktop.store import AssessmentStore, StoreDamagedError, repository
+from mlorg_desktop.store.schema import CURRENT_SCHEMA
 from mlorg_desktop.store.trust import note_path
 
 ORG = "Harbour Freight Logistics"
@@ -32,15 +34,25 @@ def validations(monkeypatch):
 
 
 def _split_assessment(knowledge) -> Assessment:
+    """A split answer, a target and a what-if scenario (with a split of its own)."""
     latest = knowledge.bank.latest
     question = next(q for q in latest.questions() if q.allow_split)
     first, second = (o.id for o in list(question.options)[:2])
+    what_if = Scenario(
+        id="0d1c2b3a-4f5e-4a7b-8c9d-0e1f2a3b4c5d",
+        name="Central platform team",
+        answers={question.id: Split(second, first), "q02": "dont_know"},
+        created_at="2026-10-02T08:00:00Z",
+        updated_at="2026-10-02T08:30:00Z",
+    )
     return Assessment(
         id="5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a10",
         organization="Split Answers Ltd",
         questionnaire_version=latest.version,
         answers={question.id: Split(first, second), "q02": "dont_know"},
         assessed_on="2026-10-01",
+        target=knowledge.catalog.archetypes[-1].id,
+        scenarios=(what_if,),
     )
 
 
@@ -75,6 +87,8 @@ def test_a_file_the_app_wrote_opens_without_validation_and_reads_the_same(
     assert trusted.all() == written
     split = trusted.get(_split_assessment(knowledge).id)
     assert any(isinstance(a, Split) for a in split.answers.values())
+    assert split.target and split.scenarios[0].name == "Central platform team"
+    assert isinstance(split.scenarios[0].answers[next(iter(split.answers))], Split)
     # The same file validated record by record gives the very same assessments.
     note_path(store_path).unlink()
     assert AssessmentStore(store_path, knowledge.bank, read_only=True).all() == written
@@ -164,7 +178,8 @@ def test_a_file_with_records_the_app_would_write_differently_is_never_sealed(
         "updated_at": "2026-11-01T09:00:00Z",
         "round": "",
     }
-    doc = {"meta": {"1": {"schema_version": 3}}, "assessments": {"1": record}}
+    record.update(target="", scenarios=[])
+    doc = {"meta": {"1": {"schema_version": CURRENT_SCHEMA}}, "assessments": {"1": record}}
     store_path.write_text(json.dumps(doc), encoding="utf-8")
     store = AssessmentStore(store_path, knowledge.bank)
     assert not note_path(store_path).exists()
