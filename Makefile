@@ -61,6 +61,7 @@ test: check  ## the whole suite, headless
 
 bench: $(STAMP)  ## timings against floors (never part of make test); appends benchmarks/RESULTS.md
 	cd benchmarks && ../$(BIN)/python startup.py --runs 9 $(if $(wildcard dist/mlorg-desktop),--frozen,)
+	cd benchmarks && ../$(BIN)/python startup_blackbox.py --runs 15
 	cd benchmarks && ../$(BIN)/python store_speed.py
 	cd benchmarks && ../$(BIN)/python ui_speed.py
 	cd benchmarks && ../$(BIN)/python sheet_speed.py

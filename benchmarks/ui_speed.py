@@ -124,40 +124,56 @@ def main() -> None:
             f"'Saving…' shown after {sum(saving_shown)}/{len(saving_shown)} saves"
         )
 
-        window.show_tab(window.compare_tab)
-        spin(app, 300)
-        compare = window.compare_tab
-        ids = [a.id for a in store.all()[:8]]
-        compare.set_selected(ids[:7])
-        spin(app, 200)
-        painted = Painted(compare.radar.viewport())
-        redraws = []
-        item = compare.items.item(
-            next(
-                r
-                for r in range(compare.items.rowCount())
-                if compare.items.item(r).data(ID_ROLE) == ids[7]
-            )
-        )
-        for run in range(16):  # tick and untick one assessment, as a user does
-            state = Qt.CheckState.Checked if run % 2 == 0 else Qt.CheckState.Unchecked
-            before = painted.count
-            started = time.perf_counter()
-            item.setCheckState(state)
-            while painted.count == before:
-                app.processEvents()
-            redraws.append(time.perf_counter() - started)
-        rows.append(
-            f"Compare tab redraw when one assessment is ticked or unticked (7-8 chosen, 10,000 "
-            f"stored): median "
-            f"{statistics.median(redraws) * 1000:.1f} ms (min {min(redraws) * 1000:.1f}, max "
-            f"{max(redraws) * 1000:.1f}) to the chart's next paint"
-        )
         window.close()
         store.close()
+        rows.append(compare_redraw(app, knowledge, Path(tmp)))
     for row in rows:
         print(row)
     append_results("UI responsiveness", rows)
+
+
+def compare_redraw(app: QApplication, knowledge, tmp: Path, count: int = 5000) -> str:  # type: ignore[no-untyped-def]
+    """Ticking and unticking one assessment in Compare (7-8 chosen, ``count`` stored), the
+    window's own work to the radar's next paint."""
+    folder = make_store(tmp / "compare", count)
+    store = AssessmentStore(folder / "assessments.json", knowledge.bank)
+    paths = AppPaths(data_dir=folder, log_dir=folder / "logs")
+    settings = QSettings(str(tmp / "compare.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(knowledge, store, paths, settings, Messenger(quiet=True))
+    window.show()
+    spin(app, 200)
+    window.show_tab(window.compare_tab)
+    spin(app, 300)
+    compare = window.compare_tab
+    ids = [a.id for a in store.all()[:8]]
+    compare.set_selected(ids[:7])
+    spin(app, 200)
+    painted = Painted(compare.radar.viewport())
+    redraws = []
+    item = compare.items.item(
+        next(
+            r
+            for r in range(compare.items.rowCount())
+            if compare.items.item(r).data(ID_ROLE) == ids[7]
+        )
+    )
+    for run in range(16):  # tick and untick one assessment, as a user does
+        state = Qt.CheckState.Checked if run % 2 == 0 else Qt.CheckState.Unchecked
+        before = painted.count
+        started = time.perf_counter()
+        item.setCheckState(state)
+        while painted.count == before:
+            app.processEvents()
+        redraws.append(time.perf_counter() - started)
+    window.close()
+    store.close()
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return (
+        f"Compare tab redraw when one assessment is ticked or unticked (7-8 chosen, {count:,} "
+        f"stored): median {statistics.median(redraws) * 1000:.1f} ms (min "
+        f"{min(redraws) * 1000:.1f}, max {max(redraws) * 1000:.1f}) to the chart's next paint; "
+        f"goal 16 ms (load average {load})"
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
-from mlorg_desktop.domain.reading_text import reading_label
 from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
 
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
@@ -67,13 +66,14 @@ def quiet_on_closed_pipe(run: Callable[[], int]) -> int:
     return code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _top_level_parser(**options: object) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description="MLOrg Desktop: see how your organization structures machine-learning work. "
         "Without a command, opens the window.",
         epilog="Exit codes: 0 success, 1 failure, 2 bad input or usage, 3 damaged store, "
         "4 store in use by another process.",
+        **options,  # type: ignore[arg-type]
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "then exit (0 on success)",
     )
     _store_options(parser, top_level=True)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_level_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("list", help="list saved assessments with archetype and coverage")
@@ -218,7 +223,24 @@ def _sections(text: str) -> frozenset[str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+COMMANDS = frozenset({"list", "questionnaire", "export", "import", "kit", "sheet", "org", "plan"})
+_FULL_PARSER_WORDS = COMMANDS | {"-h", "--help", "--version"}
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; opening the window (no command) skips building every command's parser,
+    which was a noticeable part of start-up. Anything unusual goes to the full parser, so
+    its help, errors and results are exactly the same."""
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    if _FULL_PARSER_WORDS.isdisjoint(tokens):
+        quick = _top_level_parser(exit_on_error=False)
+        try:
+            args, extra = quick.parse_known_args(tokens)
+        except argparse.ArgumentError:
+            extra = tokens
+        if not extra:
+            args.command = None
+            return args
     return build_parser().parse_args(argv)
 
 
@@ -228,6 +250,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def cmd_list(
     args: argparse.Namespace, knowledge: Knowledge, store: AssessmentStore, out: TextIO
 ) -> int:
+    from mlorg_desktop.domain.reading_text import reading_label
+
     names = {a.id: a.name for a in knowledge.catalog.archetypes}
     rows = []
     for a in sorted(store.all(), key=lambda a: (a.organization.casefold(), a.assessed_on)):

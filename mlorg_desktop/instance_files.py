@@ -9,7 +9,6 @@ held by a dead process is left over from a killed instance and is removed by the
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
@@ -28,6 +27,8 @@ _SOCKET_NAME = re.compile(r"[0-9a-f]{16}")
 
 
 def socket_name(store_path: Path) -> str:
+    import hashlib  # not at start-up: the socket is named after the first paint
+
     return hashlib.sha1(str(store_path.resolve()).encode()).hexdigest()[:16]
 
 

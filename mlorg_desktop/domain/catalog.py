@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,11 +75,11 @@ class Catalog:
                 return dimension
         raise KeyError(dimension_id)
 
-    @property
+    @functools.cached_property  # asked once per option while questionnaires load
     def archetype_ids(self) -> tuple[str, ...]:
         return tuple(a.id for a in self.archetypes)
 
-    @property
+    @functools.cached_property
     def dimension_ids(self) -> tuple[str, ...]:
         return tuple(d.id for d in self.dimensions)
 

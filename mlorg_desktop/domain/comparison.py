@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mlorg_desktop.domain.assessment import Assessment
@@ -37,10 +37,21 @@ class Comparison:
     differences: tuple[Difference, ...]
 
 
-def compare(knowledge: Knowledge, assessments: Sequence[Assessment]) -> Comparison:
-    """Score each assessment and list the questions whose answers are not all the same."""
+def compare(
+    knowledge: Knowledge,
+    assessments: Sequence[Assessment],
+    known: Mapping[str, ComparedAssessment] | None = None,
+) -> Comparison:
+    """Score each assessment and list the questions whose answers are not all the same.
+
+    A row in ``known`` (an earlier comparison's, by id) is reused when it was made from this
+    very assessment object: ticking one more in Compare scores only that one."""
     rows = []
     for a in assessments:
+        earlier = known.get(a.id) if known else None
+        if earlier is not None and earlier.assessment is a:
+            rows.append(earlier)
+            continue
         result = knowledge.score(a.questionnaire_version, a.answers)
         rows.append(
             ComparedAssessment(a, result, knowledge.guidance(a.questionnaire_version, result))

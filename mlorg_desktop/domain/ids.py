@@ -8,7 +8,6 @@ as a ``urn:uuid:``; all of these are the same id, kept in the one canonical form
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,6 +23,8 @@ def canonical_id(text: str) -> str:
     """The canonical spelling of a UUID written in any accepted spelling; ValueError if none."""
     if not isinstance(text, str) or _SPELLING.fullmatch(text) is None:
         raise ValueError(f"'{str(text)[:60]}' is not a UUID")
+    import uuid  # not at start-up: uuid imports platform
+
     return str(uuid.UUID(text))
 
 

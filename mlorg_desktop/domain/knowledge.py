@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mlorg_desktop.domain.answers import Answer
-from mlorg_desktop.domain.assessment import Assessment
-from mlorg_desktop.domain.carry_over import AnswerMap, CarriedOver, carry_over, load_answer_maps
+from mlorg_desktop.domain.carry_over import AnswerMap, load_answer_maps
 from mlorg_desktop.domain.catalog import Catalog, load_catalog
-from mlorg_desktop.domain.guidance import Guidance, guidance_for
 from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
 from mlorg_desktop.domain.roadmap_text import RoadmapText, load_roadmap_text
-from mlorg_desktop.domain.scoring import Score, score
+
+if TYPE_CHECKING:
+    # Imported where used: the first screen (the archetypes) needs none of them, and start-up
+    # is measured against a bare window (benchmarks/startup_blackbox.py).
+    from mlorg_desktop.domain.answers import Answer
+    from mlorg_desktop.domain.assessment import Assessment
+    from mlorg_desktop.domain.carry_over import CarriedOver
+    from mlorg_desktop.domain.guidance import Guidance
+    from mlorg_desktop.domain.scoring import Score
 
 
 @dataclass(frozen=True)
@@ -25,13 +31,19 @@ class Knowledge:
     roadmap_text: RoadmapText = field(default_factory=lambda: RoadmapText({}, {}, {}))
 
     def score(self, questionnaire_version: int, answers: Mapping[str, Answer]) -> Score:
+        from mlorg_desktop.domain.scoring import score
+
         return score(self.bank.get(questionnaire_version), self.catalog, answers)
 
     def reassess(self, original: Assessment) -> CarriedOver:
         """A dated copy of ``original`` on the newest questionnaire, answers carried over."""
+        from mlorg_desktop.domain.carry_over import carry_over
+
         return carry_over(original, self.bank, self.answer_maps)
 
     def guidance(self, questionnaire_version: int, result: Score) -> Guidance | None:
+        from mlorg_desktop.domain.guidance import guidance_for
+
         return guidance_for(result, self.bank.get(questionnaire_version), self.catalog)
 
 

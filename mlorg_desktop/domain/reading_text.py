@@ -4,10 +4,13 @@ the CLI, so that every surface says the same thing with the same counts."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mlorg_desktop.domain.naming import CLOSE_MARGIN, LEANING, NAMED, TRANSITIONAL
 from mlorg_desktop.domain.questionnaire import COVERAGE_RULE
-from mlorg_desktop.domain.scoring import Score
+
+if TYPE_CHECKING:
+    from mlorg_desktop.domain.scoring import Score
 
 ARROWS = " ⇄ "
 

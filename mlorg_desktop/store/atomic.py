@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,17 +22,25 @@ from mlorg_desktop.store.layout import RecordCache
 if TYPE_CHECKING:
     from mlorg_desktop.store.writer import BackgroundWriter
 
+# Told about the bytes of the store file: as read (before parsing), or as written (after they
+# reached the disk), with the file's status.
+BytesHook = Callable[[bytes, os.stat_result], None]
+
 
 def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.name}.bak")
 
 
-def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> None:
-    """Replace ``path`` with ``payload`` so readers see either the old or the new file, whole.
+def write_atomic(
+    path: Path, payload: bytes, *, keep_backup: bool = False, durable: bool = True
+) -> os.stat_result:
+    """Replace ``path`` with ``payload`` so readers see either the old or the new file, whole;
+    returns the new file's status (its size and modification time, for the trust note).
 
     With ``keep_backup`` the file being replaced stays reachable as ``<name>.bak``: a hard link
     to it is renamed over the old backup first (no copy, and atomic), so at every instant both
-    names hold a complete file.
+    names hold a complete file. ``durable=False`` skips the fsyncs: only for caches whose loss
+    costs nothing but time (store.trust's note).
     """
     # One fixed temporary name: the store's lock allows a single writer, so no two writes race
     # for it, and a file left by a killed writer is simply replaced by the next write.
@@ -41,7 +50,9 @@ def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> No
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         if keep_backup and path.exists():
             _link_backup(path)
         os.replace(tmp_name, path)
@@ -49,7 +60,9 @@ def write_atomic(path: Path, payload: bytes, *, keep_backup: bool = False) -> No
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
+    return written
 
 
 def _link_backup(path: Path) -> None:
@@ -82,12 +95,19 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._cache = RecordCache()
         self._writer: BackgroundWriter | None = None
+        self.on_read: BytesHook | None = None
+        self.on_written: BytesHook | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
-            if not self.path.exists():
+            try:
+                with open(self.path, "rb") as handle:
+                    stat = os.fstat(handle.fileno())
+                    raw = handle.read()
+            except FileNotFoundError:
                 return None
-            raw = self.path.read_bytes()
+            if self.on_read is not None:
+                self.on_read(raw, stat)
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("the top level of the store is not a JSON object")
@@ -97,17 +117,22 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         payload = self._cache.encode(data)
+        written = self.on_written
         if self._writer is not None:
             self._data = data
-            self._writer.submit(payload)
+            self._writer.submit(
+                payload, None if written is None else lambda stat: written(payload, stat)
+            )
             return
         try:
-            write_atomic(self.path, payload, keep_backup=True)
+            stat = write_atomic(self.path, payload, keep_backup=True)
         except BaseException:
             self._data = None
             self._cache.clear()
             raise
         self._data = data
+        if written is not None:
+            written(payload, stat)
 
     def forget(self, table: str, key: str) -> None:
         """Record ``key`` of ``table`` is about to change in place: do not reuse its encoding."""

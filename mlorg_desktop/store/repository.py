@@ -11,6 +11,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from mlorg_desktop.collector import collector_paused
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
@@ -19,7 +20,7 @@ from mlorg_desktop.domain.assessment import (
     validate_fields,
 )
 from mlorg_desktop.domain.questionnaire import QuestionBank
-from mlorg_desktop.domain.stored_record import stored_assessment
+from mlorg_desktop.domain.stored_record import checked_stored_assessment
 from mlorg_desktop.store.atomic import AtomicJSONStorage
 from mlorg_desktop.store.errors import (
     StoreDamagedError,
@@ -35,6 +36,7 @@ from mlorg_desktop.store.schema import (
     schema_version,
     with_schema,
 )
+from mlorg_desktop.store.trust import Trust, trusted_assessment
 from mlorg_desktop.store.writer import BackgroundWriter, Listener
 
 
@@ -55,37 +57,23 @@ class AssessmentStore:
         self.read_only = read_only
         self._storage = AtomicJSONStorage(self.path)
         self._writer: BackgroundWriter | None = None
-        raw = self._read_raw()
-        version = self._schema_of(raw)
-        if version > CURRENT_SCHEMA:
-            self.read_only = True
-        elif raw is not None and version < CURRENT_SCHEMA:
-            # Migrate in memory first: a file whose records fail validation is never rewritten.
-            self._storage.hold(migrate(raw, version))
-        self._db = TinyDB(storage=self._storage_factory)
-        self._table = self._db.table(ASSESSMENTS_TABLE, cache_size=0)
-        self._index: dict[str, tuple[int, Assessment]] = {}
-        # The records as tinydb keeps them (keys already checked to be digits by _schema_of);
-        # reading them directly skips a Document copy of each.
-        records = (self._storage.read() or {}).get(ASSESSMENTS_TABLE, {})
-        for key, record in records.items():
-            try:
-                assessment = stored_assessment(record, bank, f"{self.path}: record {key}")
-            except AssessmentError as exc:
-                raise StoreDamagedError(
-                    self.path, str(exc), f"a record fails validation ({exc.field}: {exc.problem})"
-                ) from None
-            if assessment.id in self._index:
-                # Copies imported (before ids were canonical) under other spellings of one id:
-                # the non-canonical copy keeps the spelling it was stored with, so the user
-                # sees both and can delete one; no record is hidden in the file.
-                earlier_key, earlier = self._index[assessment.id]
-                if record.get("id") != assessment.id:
-                    assessment = replace(assessment, id=str(record.get("id")))
-                else:
-                    spelled = str(records[str(earlier_key)].get("id"))
-                    self._index[spelled] = (earlier_key, replace(earlier, id=spelled))
-            self._index[assessment.id] = (int(key), assessment)
+        trust = Trust(self.path, bank, CURRENT_SCHEMA)
+        self._storage.on_read = trust.inspect
+        try:
+            with collector_paused():
+                raw = self._read_raw()
+                version = self._schema_of(raw)
+                trusted = raw is not None and version == CURRENT_SCHEMA and trust.holds()
+                exact = self._load(raw, version, bank, trusted)
+            if exact and not self.read_only:
+                # Every record is exactly as the app writes it: the files it writes from now
+                # on are sealed, and so is this one if it was validated just now.
+                self._storage.on_written = trust.seal
+                if raw is not None and version == CURRENT_SCHEMA and not trusted:
+                    trust.seal_opened()
+        finally:
+            self._storage.on_read = None
+            trust.done_opening()
         if raw is not None and version < CURRENT_SCHEMA and not read_only:
             self._write_migrated(version)
         self.read_only_error: StoreNewerError | None = None
@@ -103,6 +91,51 @@ class AssessmentStore:
                 f"(store schema {version}; this version knows {CURRENT_SCHEMA}). "
                 "It is open read-only and will not be changed.",
             )
+
+    def _load(
+        self, raw: dict[str, Any] | None, version: int, bank: QuestionBank, trusted: bool
+    ) -> bool:
+        """Index the records; True when each is exactly what assessment_to_dict writes."""
+        if version > CURRENT_SCHEMA:
+            self.read_only = True
+        elif raw is not None and version < CURRENT_SCHEMA:
+            # Migrate in memory first: a file whose records fail validation is never rewritten.
+            self._storage.hold(migrate(raw, version))
+        self._db = TinyDB(storage=self._storage_factory)
+        self._table = self._db.table(ASSESSMENTS_TABLE, cache_size=0)
+        self._index: dict[str, tuple[int, Assessment]] = {}
+        # The records as tinydb keeps them (keys already checked to be digits by _schema_of);
+        # reading them directly skips a Document copy of each.
+        records = (self._storage.read() or {}).get(ASSESSMENTS_TABLE, {})
+        all_exact = True
+        for key, record in records.items():
+            if trusted:
+                assessment = trusted_assessment(record)
+            else:
+                try:
+                    assessment, exact = checked_stored_assessment(
+                        record, bank, f"{self.path}: record {key}"
+                    )
+                except AssessmentError as exc:
+                    raise StoreDamagedError(
+                        self.path,
+                        str(exc),
+                        f"a record fails validation ({exc.field}: {exc.problem})",
+                    ) from None
+                all_exact = all_exact and exact
+            if assessment.id in self._index:
+                # Copies imported (before ids were canonical) under other spellings of one id:
+                # the non-canonical copy keeps the spelling it was stored with, so the user
+                # sees both and can delete one; no record is hidden in the file.
+                all_exact = False
+                earlier_key, earlier = self._index[assessment.id]
+                if record.get("id") != assessment.id:
+                    assessment = replace(assessment, id=str(record.get("id")))
+                else:
+                    spelled = str(records[str(earlier_key)].get("id"))
+                    self._index[spelled] = (earlier_key, replace(earlier, id=spelled))
+            self._index[assessment.id] = (int(key), assessment)
+        return all_exact
 
     def _storage_factory(self) -> AtomicJSONStorage:
         return self._storage

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # Called on the worker thread after each attempt: (sequence number written, error or None).
 Listener = Callable[[int, OSError | None], None]
+# Called on the worker thread once its payload is on disk, with the file's status.
+AfterWrite = Callable[[os.stat_result], None]
 
 
 class BackgroundWriter:
@@ -27,8 +30,8 @@ class BackgroundWriter:
         self.path = path
         self.listener = listener
         self._lock = threading.Condition()
-        self._waiting: tuple[int, bytes] | None = None
-        self._failed: tuple[int, bytes] | None = None
+        self._waiting: tuple[int, bytes, AfterWrite | None] | None = None
+        self._failed: tuple[int, bytes, AfterWrite | None] | None = None
         self._submitted = 0
         self._written = 0
         self._busy = False
@@ -40,13 +43,14 @@ class BackgroundWriter:
 
     # Called by the store's owner --------------------------------------------------------------
 
-    def submit(self, payload: bytes) -> int:
-        """Queue ``payload`` (the whole file); returns its sequence number."""
+    def submit(self, payload: bytes, after: AfterWrite | None = None) -> int:
+        """Queue ``payload`` (the whole file); returns its sequence number. ``after`` runs on
+        the worker once that payload is on disk (never for a payload a newer one replaced)."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("the store writer is closed")
             self._submitted += 1
-            self._waiting = (self._submitted, payload)
+            self._waiting = (self._submitted, payload, after)
             self._failed = None
             self._lock.notify_all()
             return self._submitted
@@ -108,12 +112,17 @@ class BackgroundWriter:
                 )
                 if self._waiting is None or self._holds > 0:
                     return  # closed
-                sequence, payload = self._waiting
+                sequence, payload, after = self._waiting
                 self._waiting = None
                 self._busy = True
             error: OSError | None = None
             try:
-                write_atomic(self.path, payload, keep_backup=True)
+                stat = write_atomic(self.path, payload, keep_backup=True)
+                if after is not None:
+                    try:
+                        after(stat)
+                    except Exception:
+                        log.exception("after writing %s", self.path.name)
             except Exception as exc:  # the thread must survive any failure to report it
                 error = exc if isinstance(exc, OSError) else OSError(0, repr(exc))
                 with contextlib.suppress(Exception):  # logging must never stop the worker
@@ -123,7 +132,7 @@ class BackgroundWriter:
                 if error is None:
                     self._written = max(self._written, sequence)
                 elif self._waiting is None:
-                    self._failed = (sequence, payload)
+                    self._failed = (sequence, payload, after)
             if self.listener is not None:
                 try:
                     self.listener(sequence, error)

@@ -150,9 +150,12 @@ def show_startup_error(resources: Path, problem: str) -> None:
 
 def _after_first_paint(app: QApplication, guard: InstanceGuard, window: MainWindow) -> None:
     """The window is on screen: now read the store and answer later launches."""
+    opened = window.open_store()
     gc.enable()  # disabled for start-up by __main__
-    gc.freeze()  # start-up objects live as long as the app: later collections skip them
-    if not window.open_store():  # a damaged store, and the user chose to quit
+    # Start-up objects and the store's records live as long as the app: later collections
+    # skip them (mlorg_desktop.collector).
+    gc.freeze()
+    if not opened:  # a damaged store, and the user chose to quit
         window.hide()
         app.exit(EXIT_STORE_DAMAGED)
         return

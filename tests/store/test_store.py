@@ -68,12 +68,12 @@ def test_import_is_one_write_and_reports_existing_ids(store, examples, monkeypat
     writes = []
     real = atomic.write_atomic
     monkeypatch.setattr(
-        atomic, "write_atomic", lambda p, b, **kw: (writes.append(p), real(p, b, **kw))
+        atomic, "write_atomic", lambda p, b, **kw: writes.append(p) or real(p, b, **kw)
     )
     store.save(examples[0])
     writes.clear()
     report = store.import_many(examples)
-    assert len(writes) == 1
+    assert writes.count(store.path) == 1
     assert report.already_present == (examples[0].id,)
     assert len(report.added) == 14 and len(store) == 15
 
@@ -93,7 +93,13 @@ def test_failed_write_leaves_file_and_memory_unchanged(tmp_path, knowledge):
             store.save(_assessment(notes="y" * 19_000))
         assert store_path.read_bytes() == before
         leftovers = sorted(p.name for p in disk.iterdir())
-        assert leftovers == [store_path.name, f"{store_path.name}.bak", "filler"]
+        # The trust note still names the file on disk (store.trust).
+        assert leftovers == [
+            f".{store_path.name}.trust",
+            store_path.name,
+            f"{store_path.name}.bak",
+            "filler",
+        ]
         assert store.get(saved.id).organization == "Acme Analytics"
         assert len(store) == 1
         (disk / "filler").unlink()  # space again
@@ -164,9 +170,10 @@ def test_write_goes_through_a_temp_file_and_replace(store, store_path, monkeypat
         lambda a, b: (calls.append((Path(a).name, Path(b).name)), real_replace(a, b)),
     )
     store.save(_assessment())
-    (backup_link, backup), (tmp_name, target) = calls
+    (backup_link, backup), (tmp_name, target), (note_tmp, note) = calls
     assert target == store_path.name and tmp_name.endswith(".tmp") and tmp_name != target
     assert backup == f"{store_path.name}.bak" and backup_link.endswith(".bak.tmp")
+    assert note == f".{store_path.name}.trust" and note_tmp == f".{note}.tmp"  # after the store
 
 
 def test_backup_holds_the_previous_good_state(store, store_path):

@@ -81,7 +81,7 @@ def test_at_most_eight(compare, demo_store, examples, store):
     assert len(tab.radar.series) == 8
 
 
-def test_select_all_of_one_organization(compare):
+def test_select_all_of_one_organization(compare, qtbot):
     tab = compare.compare_tab
     rows = [
         r
@@ -92,7 +92,16 @@ def test_select_all_of_one_organization(compare):
     tab.select_org.click()
     assert len(tab.selected_ids()) == 2
     assert tab.comparison.differences  # the two Meridian assessments differ
+    # The tree is filled when its page is shown (not on every tick): open it as a user does.
+    bar = tab.details.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert tab.details.currentWidget() is tab.differences
     assert tab.differences.topLevelItemCount() == len(tab.comparison.differences)
+    first = tab.comparison.differences[0]
+    assert tab.differences.topLevelItem(0).text(0) == first.question_text
+    # Ticking another while the page is open refills it at once.
+    tab.clear()
+    assert tab.differences.topLevelItemCount() == 1  # "Choose two or more…"
 
 
 def test_charts_update_on_save_and_delete_elsewhere(compare, qtbot, monkeypatch):
@@ -194,3 +203,26 @@ def test_pyqtgraph_and_hidden_tabs_load_only_when_needed(tmp_path):
     assert "after paint: False False" in out
     assert "loaded later: []" in out  # only the visible tab is built before the first paint
     assert "after compare: True" in out
+
+
+def test_a_series_follows_its_assessment_when_an_earlier_one_is_unticked(compare, qtbot):
+    """Ticking redraws only what changed: when the first of two is unticked (Space on its row),
+    the second becomes the first series, and that series must show its points."""
+    tab = compare.compare_tab
+
+    def press_space_on(row: int) -> None:
+        tab.list.setCurrentIndex(tab.proxy.mapFromSource(tab.items.index(row, 0)))
+        qtbot.keyClick(tab.list, Qt.Key.Key_Space)
+
+    press_space_on(0)
+    press_space_on(1)
+    assert len(tab.selected_ids()) == 2
+    first_xs, first_ys = (list(v) for v in tab.radar.series[0].getData())
+    second_xs, second_ys = (list(v) for v in tab.radar.series[1].getData())
+    assert (first_xs, first_ys) != (second_xs, second_ys)  # two different profiles
+    second_id = tab.comparison.rows[1].assessment.id
+    press_space_on(0)
+    assert tab.selected_ids() == [second_id]
+    xs, ys = (list(v) for v in tab.radar.series[0].getData())
+    assert (xs, ys) == (second_xs, second_ys)
+    assert tab.table.rowCount() == 1

@@ -167,3 +167,24 @@ def test_saving_and_deleting_elsewhere_updates_the_list(shown, qtbot, monkeypatc
     window.saved_tab.delete_selected()
     assert tab.organizations.count() == 0 and tab.stack.currentWidget() is tab.empty
     QApplication.processEvents()
+
+
+def test_readings_prepared_while_idle_follow_the_store(shown, demo_store, qtbot):
+    """Selections reuse readings made once (some in idle moments); a change to the store makes
+    them again, so a new respondent shows at once."""
+    from dataclasses import replace
+
+    from mlorg_desktop.domain.org_report import read_record
+
+    window = shown(demo_store)
+    tab = open_organizations(window, qtbot)
+    qtbot.waitUntil(lambda: not tab._preparing.isActive())  # every organization read
+    _go_to_vantage(tab, qtbot)
+    fresh = read_record(tab.current_record(), window.knowledge, tab.role_overrides())
+    assert tab.reading == fresh
+    assert "5 respondent(s)" in tab.panel.summary.text()
+    newest = tab.reading.rounds[-1].round.assessments[0]
+    window.store.save(replace(newest, id="5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a11", respondent="Ana"))
+    tab.on_assessment_saved("5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a11")
+    assert tab.current_record().organization == "Vantage Retail Group"
+    assert "6 respondent(s)" in tab.panel.summary.text()

@@ -94,11 +94,18 @@ class RadarChart(pg.PlotWidget):
         self._series_pool: list[pg.PlotDataItem] = []
         self._polygon_pool: list[QGraphicsPolygonItem] = []
         self._reference_items: list[pg.PlotDataItem] | None = None
+        self._drawn: list[ComparedAssessment | None] = []  # what each pooled series shows
 
     def set_rows(self, rows: Sequence[ComparedAssessment], show_references: bool) -> None:
         count = len(self.catalog.dimensions)
         for index, row in enumerate(rows):
+            if index < len(self._drawn) and self._drawn[index] is row:
+                # Same row (same assessment object) in the same place: its series is right.
+                self._series_pool[index].setVisible(True)
+                self._polygon_pool[index].setVisible(True)
+                continue
             if index == len(self._series_pool):
+                self._drawn.append(None)
                 polygon = QGraphicsPolygonItem()
                 polygon.setPen(QPen(Qt.PenStyle.NoPen))
                 self.addItem(polygon)
@@ -137,6 +144,7 @@ class RadarChart(pg.PlotWidget):
                 symbolSize=8,
             )
             item.setVisible(True)
+            self._drawn[index] = row
         for hidden in self._series_pool[len(rows) :] + self._polygon_pool[len(rows) :]:
             hidden.setVisible(False)
         self.series = self._series_pool[: len(rows)]

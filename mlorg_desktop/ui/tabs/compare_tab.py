@@ -125,6 +125,9 @@ class CompareTab(QWidget):
         self.details = QTabWidget()
         self.details.addTab(self.table, "Summary")
         self.details.addTab(self.differences, "Answers that differ")
+        # Filled when shown: rebuilding the tree on every tick cost a third of the redraw.
+        self._differences_shown: Comparison | None = None
+        self.details.currentChanged.connect(self._on_details_current_changed)
 
         self.charts = QSplitter(Qt.Orientation.Horizontal)
         self.charts.setMinimumHeight(280)
@@ -326,7 +329,8 @@ class CompareTab(QWidget):
         self._redraw()
 
     def _refresh(self) -> None:
-        self.comparison = compare(self.knowledge, self.selected_assessments())
+        known = {row.assessment.id: row for row in self.comparison.rows}
+        self.comparison = compare(self.knowledge, self.selected_assessments(), known)
         n = len(self._chosen)
         if not self.status.text().startswith("At most") or n < MAX_COMPARED:
             self.status.setText(
@@ -335,7 +339,8 @@ class CompareTab(QWidget):
                 else "Tick assessments to compare them."
             )
         self._fill_table()
-        self._fill_differences()
+        if self.details.currentWidget() is self.differences:
+            self._fill_differences()
         self._redraw()
         self.selection_changed.emit(n)
 
@@ -401,7 +406,14 @@ class CompareTab(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
+    def _on_details_current_changed(self, _index: int) -> None:
+        if self.details.currentWidget() is self.differences:
+            self._fill_differences()
+
     def _fill_differences(self) -> None:
+        if self._differences_shown is self.comparison:
+            return
+        self._differences_shown = self.comparison
         self.differences.clear()
         labels = [series_text(r.assessment) for r in self.comparison.rows]
         if len(labels) < 2:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -78,6 +79,13 @@ class OrganizationsTab(QWidget):
         self.settings = settings
         self.records: list[OrganizationRecord] = []
         self.reading: RecordReading | None = None
+        # Readings by organization and role groups, until the store changes: pooling a round
+        # (and again per role group) is the whole cost of a selection, so it is done once, and
+        # for the organizations not chosen yet in idle moments (one per timer tick).
+        self._readings: dict[tuple[tuple[str, str], str], RecordReading] = {}
+        self._preparing = QTimer(self)
+        self._preparing.setInterval(0)
+        self._preparing.timeout.connect(self._prepare_one)
 
         self.organizations = QListWidget()
         self.rounds = QListWidget()
@@ -196,6 +204,9 @@ class OrganizationsTab(QWidget):
         current = self.current_record()
         key = current.key if current else None
         self.records = organizations(self.store.all())
+        self._readings.clear()
+        if self.isVisible():
+            self._preparing.start()
         self.stack.setCurrentIndex(1 if self.records else 0)
         self.organizations.blockSignals(True)
         self.organizations.clear()
@@ -230,9 +241,7 @@ class OrganizationsTab(QWidget):
     def _read_current(self, keep_round: bool) -> None:
         record = self.current_record()
         previous = self.rounds.currentRow()
-        self.reading = (
-            read_record(record, self.knowledge, self.role_overrides()) if record else None
-        )
+        self.reading = self._reading_of(record) if record else None
         self.rounds.blockSignals(True)
         self.rounds.clear()
         for item in self.reading.rounds if self.reading else ():
@@ -247,6 +256,29 @@ class OrganizationsTab(QWidget):
         self.rounds.blockSignals(False)
         self._on_rounds_current_row_changed(row)
         self._draw_trend()
+
+    def _reading_of(self, record: OrganizationRecord) -> RecordReading:
+        overrides = self.role_overrides()
+        key = (record.key, json.dumps(overrides, sort_keys=True))
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = read_record(record, self.knowledge, overrides)
+        return reading
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._preparing.start()  # only while the view is on screen
+
+    def _prepare_one(self) -> None:
+        if not self.isVisible():
+            self._preparing.stop()
+            return
+        overrides = json.dumps(self.role_overrides(), sort_keys=True)
+        for record in self.records:
+            if (record.key, overrides) not in self._readings:
+                self._reading_of(record)
+                return
+        self._preparing.stop()
 
     def _on_rounds_current_row_changed(self, row: int) -> None:
         if self.reading is None or not 0 <= row < len(self.reading.rounds):

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from mlorg_desktop.collector import collector_paused
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.reading_text import (
@@ -80,7 +81,8 @@ class AssessmentTableModel(QAbstractTableModel):
         super().__init__()
         self.knowledge = knowledge
         self._names = {a.id: a.name for a in knowledge.catalog.archetypes}
-        self._all = [Row(a) for a in assessments]
+        with collector_paused():  # 10,000 rows: see mlorg_desktop.collector
+            self._all = [Row(a) for a in assessments]
         self._rows = list(self._all)
         self._needle = ""
         self._sort_state: tuple[int, Qt.SortOrder] | None = None
