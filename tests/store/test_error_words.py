@@ -114,7 +114,7 @@ def test_a_newer_store_is_read_only_and_says_why(store_path, knowledge):
     assert type(error) is StoreNewerError and error.path == store_path
     assert str(error) == (
         f"{store_path} was written by a newer version of MLOrg Desktop "
-        "(store schema 9; this version knows 3). It is open read-only and will not be changed."
+        "(store schema 9; this version knows 4). It is open read-only and will not be changed."
     )
     with pytest.raises(StoreNewerError) as caught:
         store.save(_assessment())

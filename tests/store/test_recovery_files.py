@@ -148,7 +148,7 @@ def test_report_when_moved_aside_with_a_backup(tmp_path):
     assert damage_report(path, "a record fails validation", backup, moved) == (
         f"The assessment store {path} cannot be read: a record fails validation.\n\n"
         f"It was moved aside, unchanged, to {moved}.\n\n"
-        "A backup of the previous good state (4 assessment(s), saved 2026-03-04 05:06 UTC) "
+        "A backup of the previous good state (4 assessments, saved 2026-03-04 05:06 UTC) "
         f"is at {tmp_path / 'a.json.bak'}."
     )
 

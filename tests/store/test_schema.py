@@ -53,7 +53,8 @@ def test_a_v1_document_without_records_migrates_to_an_empty_table():
 def test_a_v2_document_with_only_its_meta_table_migrates_to_an_empty_table():
     v2 = {"meta": {"1": {"schema_version": 2}}}
     assert schema_version(v2) == 2
-    assert migrate(v2, 2) == {"meta": {"1": {"schema_version": 3}}, "assessments": {}}
+    # Through every later migration too: schema 4 (targets, scenarios) has nothing to add.
+    assert migrate(v2, 2) == {"meta": {"1": {"schema_version": 4}}, "assessments": {}}
 
 
 def test_v2_to_v3_keeps_a_round_a_record_already_has():
@@ -61,7 +62,8 @@ def test_v2_to_v3_keeps_a_round_a_record_already_has():
         "meta": {"1": {"schema_version": 2}},
         "assessments": {"1": {"organization": "Acme", "round": "2026 spring"}, "2": {"unit": "x"}},
     }
+    # v3 adds the empty round only where none is set; v4 then adds target and scenarios.
     assert migrate(v2, 2)["assessments"] == {
-        "1": {"organization": "Acme", "round": "2026 spring"},
-        "2": {"unit": "x", "round": ""},
+        "1": {"organization": "Acme", "round": "2026 spring", "target": "", "scenarios": []},
+        "2": {"unit": "x", "round": "", "target": "", "scenarios": []},
     }

@@ -64,7 +64,7 @@ def test_import_many_files_from_the_dialog(window, store, messenger, qtbot, monk
     writer = store.writer
     submitted = []
     real = writer.submit
-    monkeypatch.setattr(writer, "submit", lambda payload: submitted.append(1) or real(payload))
+    monkeypatch.setattr(writer, "submit", lambda *args: submitted.append(1) or real(*args))
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     assert store.flush() and len(submitted) == 1  # every accepted file in one write
     kind, title, text = messenger.shown[-1]

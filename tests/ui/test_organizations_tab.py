@@ -182,9 +182,9 @@ def test_readings_prepared_while_idle_follow_the_store(shown, demo_store, qtbot)
     _go_to_vantage(tab, qtbot)
     fresh = read_record(tab.current_record(), window.knowledge, tab.role_overrides())
     assert tab.reading == fresh
-    assert "5 respondent(s)" in tab.panel.summary.text()
+    assert "5 respondents" in tab.panel.summary.text()
     newest = tab.reading.rounds[-1].round.assessments[0]
     window.store.save(replace(newest, id="5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a11", respondent="Ana"))
     tab.on_assessment_saved("5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a11")
     assert tab.current_record().organization == "Vantage Retail Group"
-    assert "6 respondent(s)" in tab.panel.summary.text()
+    assert "6 respondents" in tab.panel.summary.text()

@@ -183,8 +183,11 @@ class OrganizationsTab(QWidget):
             self.messenger.error(self, "Could not set the round's target", str(exc))
             self._read_current(keep_round=True)  # the list shows the stored target again
             return
-        # Same organizations, same order: only the records' assessments are new.
+        # Same organizations, same order: only the records' assessments are new, so the readings
+        # kept for them are stale (the picker would show the old target and the next key press
+        # would start from it).
         self.records = organizations(self.store.all())
+        self._readings.clear()
         self._read_current(keep_round=True)
         self.assessments_saved.emit([a.id for a in saved])
 
