@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QTextFrameFormat,
 )
 
+from mlorg_desktop.report.reveal import first_hidden, hidden_tail, in_steps
+
 MAX_PASSES = 2000  # each pass fixes one break and only moves text forward
 RESCAN_BLOCKS = 12  # after a fix, look again from this many blocks before it
 LINES_KEPT_WITH_HEADING = 2
@@ -63,7 +65,10 @@ def apply_keep_rules(document: QTextDocument) -> None:
     """Headings with their text, no lone lines, until the layout is stable.
 
     A fix changes nothing before it, so the next scan starts a little before the last fix
-    and the layout is redone from there (a whole-document pass per fix is quadratic)."""
+    and the layout is redone from there, over a visible part that grows in steps
+    (``report.reveal``: a whole-document relayout per fix is quadratic). A full layout and
+    scan then confirm that every rule holds."""
+    in_steps(document, _keep_rules_from)
     for _ in range(MAX_PASSES):
         _relayout(document, 0)  # once in full: the partial ones below can leave a stale line
         if not _keep_rules_from(document, 0):
@@ -140,23 +145,26 @@ def separate_pages(document: QTextDocument) -> int:
     """No paragraph is left running across a page break: drawing one page draws every
     line of each paragraph it touches (clipped, but still in the PDF's text layer, where a
     search or a copy finds it), so each paragraph is split where its next page starts."""
-    start = 0
-    for _ in range(MAX_PASSES):
-        changed = _split_one_straddler(document, start)
-        if changed is None:
-            break
-        _relayout(document, changed)
-        start = _resume_at(document, changed)
+    in_steps(document, _split_straddlers_from)
     _relayout(document, 0)
     if _split_one_straddler(document, 0) is not None:  # rare: start again in full
         return separate_pages(document)
     return document.pageCount()
 
 
+def _split_straddlers_from(document: QTextDocument, start: int) -> None:
+    for _ in range(MAX_PASSES):
+        changed = _split_one_straddler(document, start)
+        if changed is None:
+            break
+        _relayout(document, changed)
+        start = _resume_at(document, changed)
+
+
 def _relayout(document: QTextDocument, position: int) -> None:
-    """Lay the document out again from ``position`` on: after a block is split, Qt's
-    incremental layout can leave a later line across a page edge."""
-    document.markContentsDirty(position, document.characterCount() - position)
+    """Lay the visible document out again from ``position`` on: after a block is split or
+    given a break, Qt's incremental layout can leave a later line across a page edge."""
+    document.markContentsDirty(position, first_hidden(document, position) - position)
 
 
 def _resume_at(document: QTextDocument, position: int) -> int:
@@ -190,7 +198,7 @@ def _lines(document: QTextDocument, *, in_tables: bool = False, start: int = 0) 
     layout = document.documentLayout()
     height = document.pageSize().height()
     block = document.findBlock(start)
-    while block.isValid():
+    while block.isValid() and block.isVisible():  # hidden blocks: the part not shown yet
         if in_tables or QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
             text_layout = block.layout()
@@ -217,7 +225,7 @@ def _fix_one(document: QTextDocument, start: int) -> int | None:
             changed = _fix_page_foot(window, len(window) - 2)
             if changed is not None:
                 return changed
-    return _fix_last_page(window)
+    return None if hidden_tail(document) else _fix_last_page(window)
 
 
 def _fix_page_foot(lines: list[_Line], n: int) -> int | None:

@@ -22,12 +22,14 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.org_facts import organization_facts, pooled_records
+from mlorg_desktop.domain.org_report import RecordReading
 from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
+from mlorg_desktop.report.org_section import organization_html
 from mlorg_desktop.report.pagination import (
     apply_keep_rules,
     drop_breaks_before_blank_pages,
-    first_split_row,
     separate_pages,
     set_first_page_offset,
 )
@@ -41,9 +43,9 @@ from mlorg_desktop.report.sheet_html import (
     summary_html,
     table_html,
 )
+from mlorg_desktop.report.table_breaks import split_row, table_breaks
 
 FOOTER_HEIGHT = 22.0
-MAX_TABLE_BREAKS = 40  # one per table page at most; a sheet of 200 rows needs about 20
 TITLE = "ML organization comparison"
 
 __all__ = ["SECTIONS", "TITLE", "SheetData", "build_sheet_data", "render_sheet", "series_label"]
@@ -58,6 +60,8 @@ class SheetData:
     catalog: Catalog
     summary: tuple[str, ...] = ()  # one paragraph per row, generated or edited
     sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+    # Organization records among the compared assessments with several respondents or rounds.
+    organizations: tuple[RecordReading, ...] = ()
 
     @property
     def charted(self) -> tuple[ComparedAssessment, ...]:
@@ -75,11 +79,15 @@ def build_sheet_data(
     summary: Sequence[str] | None = None,
     sections: Iterable[str] = SECTIONS,
     facts: Mapping[str, SummaryFacts] | None = None,
+    role_groups: Mapping[str, str] | None = None,
 ) -> SheetData:
     """``summary`` replaces the generated paragraphs (the window lets people edit them);
-    ``facts`` feeds the generated ones (see ``domain.summary``)."""
+    ``facts`` feeds the generated ones (see ``domain.summary``) on top of what the compared
+    organizations' rounds say; ``role_groups`` sets role groups (``domain.roles``)."""
     comparison = compare(knowledge, assessments)
-    generated = executive_summary(comparison.rows, knowledge.catalog, facts)
+    records = pooled_records([r.assessment for r in comparison.rows], knowledge, role_groups)
+    known = {**organization_facts(records, knowledge.catalog), **(facts or {})}
+    generated = executive_summary(comparison.rows, knowledge.catalog, known)
     return SheetData(
         title=title.strip() or TITLE,
         generated_on=(today or date.today()).isoformat(),
@@ -88,6 +96,7 @@ def build_sheet_data(
         catalog=knowledge.catalog,
         summary=tuple(summary) if summary is not None else generated,
         sections=frozenset(sections),
+        organizations=records,
     )
 
 
@@ -127,7 +136,7 @@ def _paginated(
 ) -> QTextDocument:
     """The flowing part, laid out with every page break a reader expects."""
 
-    def build(breaks: frozenset[int], *, table_only: bool) -> QTextDocument:
+    def build(breaks: frozenset[int]) -> QTextDocument:
         return sheet_document(
             data,
             width,
@@ -135,33 +144,35 @@ def _paginated(
             first_page_offset=header,
             with_summary=with_summary,
             table_breaks=breaks,
-            table_only=table_only,
         )
 
-    def new_break(document: QTextDocument, breaks: frozenset[int]) -> int | None:
-        split = first_split_row(document)
-        if split is None or not split.isdigit() or int(split) in breaks:
-            return None
-        return int(split)
+    def probe(breaks: frozenset[int], first: int, last: int) -> QTextDocument:
+        document = sheet_document(
+            data,
+            width,
+            height,
+            first_page_offset=header if first == 1 else 0,
+            with_summary=with_summary and first == 1,
+            table_breaks=breaks,
+            table_only=True,
+            table_rows=(first, last),
+        )
+        if first == 1 and with_summary:
+            apply_keep_rules(document)  # the summary above the table, as it will be printed
+        return document
 
-    # Table rows Qt would split start a new page; the text up to the table lays out the same
-    # without what follows it, so these tries are cheap.
-    breaks: frozenset[int] = frozenset()
-    for _ in range(MAX_TABLE_BREAKS):
-        row = new_break(build(breaks, table_only=True), breaks)
-        if row is None:
-            break
-        breaks |= {row}
+    rows = len(data.comparison.rows)
+    breaks = table_breaks(probe, rows) if "table" in data.sections else frozenset()
     # The keep rules can move text above the table (a flowing summary): check once more.
     for _ in range(3):
-        document = build(breaks, table_only=False)
+        document = build(breaks)
         apply_keep_rules(document)
         while drop_breaks_before_blank_pages(document):
             apply_keep_rules(document)  # the text after a dropped break moved up a page
-        row = new_break(document, breaks)
+        row = split_row(document, breaks)
         if row is None:
             break
-        breaks |= {row}
+        breaks = table_breaks(probe, rows, breaks | {row}, start=row)
     separate_pages(document)
     return document
 
@@ -202,28 +213,43 @@ def sheet_document(
     with_summary: bool = False,
     table_breaks: frozenset[int] = frozenset(),
     table_only: bool = False,
+    table_rows: tuple[int, int] | None = None,
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font(9))
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(width, page_height))
-    html = _html(data, with_summary=with_summary, table_breaks=table_breaks, table_only=table_only)
+    html = _html(
+        data,
+        with_summary=with_summary,
+        table_breaks=table_breaks,
+        table_only=table_only,
+        table_rows=table_rows,
+    )
     document.setHtml(html)
     set_first_page_offset(document, first_page_offset)
     return document
 
 
 def _html(
-    data: SheetData, *, with_summary: bool, table_breaks: frozenset[int], table_only: bool
+    data: SheetData,
+    *,
+    with_summary: bool,
+    table_breaks: frozenset[int],
+    table_only: bool,
+    table_rows: tuple[int, int] | None,
 ) -> str:
     rows = data.comparison.rows
     parts = [STYLE]
     if with_summary and _has_summary(data):
         parts.append(summary_html(rows, data.summary))
     if "table" in data.sections:
-        parts.append(table_html(rows, data.catalog, table_breaks))
+        first, last = table_rows or (1, len(rows))
+        parts.append(table_html(rows[first - 1 : last], data.catalog, table_breaks, first=first))
     if table_only:
         return "".join(parts)
+    if "organization" in data.sections:
+        parts.append(organization_html(data.organizations, data.catalog))
     if "details" in data.sections:
         parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
     if "glossary" in data.sections:

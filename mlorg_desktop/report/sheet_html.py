@@ -51,10 +51,15 @@ def summary_html(rows: Sequence[ComparedAssessment], paragraphs: Sequence[str]) 
 
 
 def table_html(
-    rows: Sequence[ComparedAssessment], catalog: Catalog, breaks: frozenset[int] = frozenset()
+    rows: Sequence[ComparedAssessment],
+    catalog: Catalog,
+    breaks: frozenset[int] = frozenset(),
+    *,
+    first: int = 1,
 ) -> str:
     """The summary table; a new table (header repeated) opens a new page before each row
-    number in ``breaks`` (rows Qt would otherwise split across two pages)."""
+    number in ``breaks`` (rows Qt would otherwise split across two pages). ``rows`` are
+    numbered from ``first`` (``report.table_breaks`` lays out a stretch of the table)."""
     names = {a.id: a.name for a in catalog.archetypes}
     dims = catalog.dimensions
     headers = [
@@ -67,7 +72,7 @@ def table_html(
     head = "".join(f"<th width='{w}%'>{whole(h)}</th>" for h, w in headers)
     table = "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'{}>"
     body = [table.format("") + f"<thead><tr>{head}</tr></thead><tbody>"]
-    for index, row in enumerate(rows, start=1):
+    for index, row in enumerate(rows, start=first):
         if index in breaks:
             body.append(
                 "</tbody></table>"
