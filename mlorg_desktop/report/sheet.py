@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
@@ -26,24 +26,10 @@ from mlorg_desktop.domain.org_facts import organization_facts, pooled_records
 from mlorg_desktop.domain.org_report import RecordReading
 from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
-from mlorg_desktop.report.org_section import organization_html
-from mlorg_desktop.report.pagination import (
-    apply_keep_rules,
-    drop_breaks_before_blank_pages,
-    separate_pages,
-    set_first_page_offset,
-)
+from mlorg_desktop.report.flow import has_summary, paginated
 from mlorg_desktop.report.paper_charts import TEXT, font
 from mlorg_desktop.report.sections import SECTIONS
-from mlorg_desktop.report.sheet_html import (
-    STYLE,
-    details_html,
-    glossary_html,
-    series_label,
-    summary_html,
-    table_html,
-)
-from mlorg_desktop.report.table_breaks import split_row, table_breaks
+from mlorg_desktop.report.sheet_html import series_label
 
 FOOTER_HEIGHT = 22.0
 TITLE = "ML organization comparison"
@@ -107,9 +93,9 @@ def render_sheet(
     # Whole points: Qt lays text out in 1/64 point steps, so a fractional page height would
     # put our page edges and the document's a hair apart (a line drawn on both pages).
     body_height = float(math.floor(page.height() - FOOTER_HEIGHT))
-    summary_on_top = _has_summary(data) and fits_on_first_page(data, page.width(), body_height)
+    summary_on_top = has_summary(data) and fits_on_first_page(data, page.width(), body_height)
     header = first_page_top(None, page.width(), data, with_summary=summary_on_top)
-    document = _paginated(data, page.width(), body_height, header, not summary_on_top)
+    document = paginated(data, page.width(), body_height, header, not summary_on_top)
     pages = document.pageCount()
     for number in range(pages):
         if number and new_page() is False:
@@ -129,56 +115,6 @@ def render_sheet(
         painter.restore()
         _draw_footer(painter, page, data, number + 1, pages)
     return pages
-
-
-def _paginated(
-    data: SheetData, width: float, height: float, header: float, with_summary: bool
-) -> QTextDocument:
-    """The flowing part, laid out with every page break a reader expects."""
-
-    def build(breaks: frozenset[int]) -> QTextDocument:
-        return sheet_document(
-            data,
-            width,
-            height,
-            first_page_offset=header,
-            with_summary=with_summary,
-            table_breaks=breaks,
-        )
-
-    def probe(breaks: frozenset[int], first: int, last: int) -> QTextDocument:
-        document = sheet_document(
-            data,
-            width,
-            height,
-            first_page_offset=header if first == 1 else 0,
-            with_summary=with_summary and first == 1,
-            table_breaks=breaks,
-            table_only=True,
-            table_rows=(first, last),
-        )
-        if first == 1 and with_summary:
-            apply_keep_rules(document)  # the summary above the table, as it will be printed
-        return document
-
-    rows = len(data.comparison.rows)
-    breaks = table_breaks(probe, rows) if "table" in data.sections else frozenset()
-    # The keep rules can move text above the table (a flowing summary): check once more.
-    for _ in range(3):
-        document = build(breaks)
-        apply_keep_rules(document)
-        while drop_breaks_before_blank_pages(document):
-            apply_keep_rules(document)  # the text after a dropped break moved up a page
-        row = split_row(document, breaks)
-        if row is None:
-            break
-        breaks = table_breaks(probe, rows, breaks | {row}, start=row)
-    separate_pages(document)
-    return document
-
-
-def _has_summary(data: SheetData) -> bool:
-    return "summary" in data.sections and any(p.strip() for p in data.summary)
 
 
 def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, total: int) -> None:
@@ -202,56 +138,3 @@ def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, 
     )
     painter.drawText(box, Qt.AlignmentFlag.AlignRight, number_text)
     painter.restore()
-
-
-def sheet_document(
-    data: SheetData,
-    width: float,
-    page_height: float,
-    *,
-    first_page_offset: float,
-    with_summary: bool = False,
-    table_breaks: frozenset[int] = frozenset(),
-    table_only: bool = False,
-    table_rows: tuple[int, int] | None = None,
-) -> QTextDocument:
-    document = QTextDocument()
-    document.setDefaultFont(font(9))
-    document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(width, page_height))
-    html = _html(
-        data,
-        with_summary=with_summary,
-        table_breaks=table_breaks,
-        table_only=table_only,
-        table_rows=table_rows,
-    )
-    document.setHtml(html)
-    set_first_page_offset(document, first_page_offset)
-    return document
-
-
-def _html(
-    data: SheetData,
-    *,
-    with_summary: bool,
-    table_breaks: frozenset[int],
-    table_only: bool,
-    table_rows: tuple[int, int] | None,
-) -> str:
-    rows = data.comparison.rows
-    parts = [STYLE]
-    if with_summary and _has_summary(data):
-        parts.append(summary_html(rows, data.summary))
-    if "table" in data.sections:
-        first, last = table_rows or (1, len(rows))
-        parts.append(table_html(rows[first - 1 : last], data.catalog, table_breaks, first=first))
-    if table_only:
-        return "".join(parts)
-    if "organization" in data.sections:
-        parts.append(organization_html(data.organizations, data.catalog))
-    if "details" in data.sections:
-        parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
-    if "glossary" in data.sections:
-        parts.append(glossary_html(data.catalog))
-    return "".join(parts)

@@ -41,11 +41,22 @@ def series_label(a: Assessment, *, with_respondent: bool = True) -> str:
     return " · ".join(parts) + f" ({a.assessed_on})"
 
 
-def summary_html(rows: Sequence[ComparedAssessment], paragraphs: Sequence[str]) -> str:
-    parts = ["<h3 style='margin-top: 0px'>Executive summary</h3>"]
+def summary_html(
+    rows: Sequence[ComparedAssessment],
+    paragraphs: Sequence[str],
+    breaks: frozenset[int] = frozenset(),
+) -> str:
+    """The executive summary; the heading (0) and paragraphs (1, 2, …) in ``breaks`` open a
+    new page (``report.flow`` finds them)."""
+
+    def opens(ordinal: int) -> str:
+        return " page-break-before: always" if ordinal in breaks else ""
+
+    parts = [f"<h3 style='margin-top: 0px;{opens(0)}'>Executive summary</h3>"]
     for index, (row, text) in enumerate(zip(rows, paragraphs, strict=False), start=1):
+        style = f" style='{opens(index).strip()}'" if index in breaks else ""
         parts.append(
-            f"<p><b>{index}. {whole(series_label(row.assessment))}</b> — {whole(text)}</p>"
+            f"<p{style}><b>{index}. {whole(series_label(row.assessment))}</b> — {whole(text)}</p>"
         )
     return "".join(parts)
 
