@@ -31,6 +31,7 @@ bench: $(STAMP)  ## timings against floors (never part of make test); appends be
 	cd benchmarks && ../$(BIN)/python ui_speed.py
 	cd benchmarks && ../$(BIN)/python sheet_speed.py
 	cd benchmarks && ../$(BIN)/python org_speed.py
+	cd benchmarks && ../$(BIN)/python roadmap_speed.py
 	@if [ -d $(BUNDLE_VENV) ] && [ -d dist/mlorg-desktop ]; then \
 	  $(BUNDLE_VENV)/bin/python benchmarks/bundle_size.py; fi
 

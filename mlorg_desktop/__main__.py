@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 WRITING_COMMANDS = {"import"}
 # Commands that only read the store: they work on a read-only folder and create nothing.
-READING_COMMANDS = {"list", "export", "sheet", "org"}
+READING_COMMANDS = {"list", "export", "sheet", "org", "plan"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,6 +181,7 @@ def _dispatch(
     command: str, args: object, knowledge: Knowledge, store: AssessmentStore, paths: AppPaths
 ) -> int:
     from mlorg_desktop.cli_org import cmd_org
+    from mlorg_desktop.cli_plan import cmd_plan
     from mlorg_desktop.store import StoreError
 
     protected = paths.protected_files()  # what no export may write over
@@ -190,6 +191,7 @@ def _dispatch(
         "import": cli.cmd_import,
         "sheet": partial(cli.cmd_sheet, protected=protected),
         "org": cmd_org,
+        "plan": cmd_plan,
     }
     try:
         return handlers[command](args, knowledge, store, sys.stdout)  # type: ignore[arg-type,operator]

@@ -183,7 +183,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="UNIT", help="the team or unit, when it has several")
     p.add_argument("--json", action="store_true", help="print JSON instead of a summary")
     _store_options(p, top_level=False)
+
+    p = commands.add_parser(
+        "plan",
+        help="the answer changes that would bring one assessment closest to a target archetype",
+    )
+    p.add_argument("id", metavar="ID", help="an assessment id, or a unique prefix (4+ characters)")
+    p.add_argument(
+        "--target",
+        metavar="ARCHETYPE",
+        help="the archetype to become, or 'keep' (default: the assessment's own target)",
+    )
+    p.add_argument("--steps", type=_positive, metavar="N", help="at most N steps")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a summary")
+    _store_options(p, top_level=False)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
 
 
 def _sections(text: str) -> frozenset[str]:
@@ -225,6 +249,8 @@ def cmd_list(
                 "total": result.total,
                 "coverage": round(result.coverage, 4),
                 "questionnaire_version": a.questionnaire_version,
+                "target": a.target or None,
+                "scenarios": [s.name for s in a.scenarios],
             }
         )
     if args.json:

@@ -36,6 +36,7 @@ def unpacked_wheel(tmp_path_factory) -> Path:
     assert "mlorg_desktop/_resources/catalog/archetypes.json" in names
     assert "mlorg_desktop/_resources/questionnaire/questionnaire-v1.json" in names
     assert "mlorg_desktop/_resources/examples/demo-assessments.json" in names
+    assert "mlorg_desktop/_resources/roadmap/roadmap-text.json" in names
     site = out / "site"
     zipfile.ZipFile(wheel).extractall(site)
     return site

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from mlorg_desktop.domain.answers import Answer, Split, answer_from_json, answer_to_json
 from mlorg_desktop.domain.ids import canonical_id, is_canonical
-from mlorg_desktop.domain.questionnaire import QuestionBank
+from mlorg_desktop.domain.questionnaire import Question, QuestionBank, Questionnaire
+from mlorg_desktop.domain.scenario import Scenario
 from mlorg_desktop.domain.validation import DataError
 
 NAME_MAX = 200
 NOTES_MAX = 20_000
+MAX_SCENARIOS = 100  # the exchange schema's maxItems
 # The quick path below accepts a subset of what the exchange schema accepts (C0 and C1 control
 # characters are refused; line breaks and tabs are fine in notes).
 _CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -47,16 +51,29 @@ class Assessment:
     # An explicit round label ("Autumn 2025 survey"); when set it overrides grouping by date
     # (domain.rounds). Empty means "group me by my date".
     round: str = ""
+    # The archetype the organization wants to become: "" none chosen, KEEP ("keep") to stay
+    # what it is, else an archetype id (domain.roadmap).
+    target: str = ""
+    # Named what-if copies of the answers (domain.scenario); they never replace ``answers``.
+    scenarios: tuple[Scenario, ...] = ()
+    # Set only on the throwaway view of a scenario (scenario.scenario_view); never stored.
+    scenario_name: str = ""
 
     @property
     def label(self) -> str:
-        """A short human name: organization, unit and date."""
+        """A short human name: organization, unit and date (and the scenario, for a view)."""
         parts = [self.organization]
         if self.unit:
             parts.append(self.unit)
         if self.respondent:
             parts.append(self.respondent)
+        if self.scenario_name:
+            parts.append(f"What if: {self.scenario_name}")
         return " · ".join(parts) + f" ({self.assessed_on})"
+
+    @property
+    def is_scenario(self) -> bool:
+        return bool(self.scenario_name)
 
     def reassessed(self, today: date | None = None) -> Assessment:
         """A copy with a new id and today's date, for answering the same questions again later."""
@@ -69,6 +86,7 @@ class Assessment:
             updated_at=now,
             answers=dict(self.answers),
             round="",  # answering again later is a new round
+            scenarios=(),  # what-ifs belong to the answers they were made from
         )
 
 
@@ -111,22 +129,62 @@ def check_meaning(assessment: Assessment, bank: QuestionBank, where: str) -> Non
     except KeyError as exc:
         fail("questionnaire_version", str(exc.args[0]))
         return
-    for question_id, answer in assessment.answers.items():
+    _check_answers(assessment.answers, questionnaire, "answers", fail)
+    if (
+        assessment.target
+        and assessment.target != KEEP
+        and (assessment.target not in bank.archetype_ids)
+    ):
+        fail("target", f"'{assessment.target[:60]}' is not {_valid_targets(bank)}")
+    seen: set[str] = set()
+    for index, scenario in enumerate(assessment.scenarios):
+        where_in = f"scenarios[{index}]"
+        if not is_canonical(scenario.id):
+            fail(f"{where_in}.id", f"'{scenario.id[:60]}' is not a UUID in canonical form")
+        if scenario.id in seen:
+            fail(f"{where_in}.id", "is the id of an earlier scenario of this assessment")
+        seen.add(scenario.id)
+        for name in ("created_at", "updated_at"):
+            try:
+                datetime.fromisoformat(getattr(scenario, name).replace("Z", "+00:00"))
+            except (ValueError, TypeError, AttributeError):
+                fail(f"{where_in}.{name}", "is not an ISO 8601 timestamp")
+        _check_answers(scenario.answers, questionnaire, f"{where_in}.answers", fail)
+
+
+KEEP = "keep"  # the target "keep what we are" (domain.roadmap re-exports it)
+
+
+def _valid_targets(bank: QuestionBank) -> str:
+    ids = ", ".join(bank.archetype_ids)
+    return f"a target; valid targets: '{KEEP}' (keep what we are) or an archetype id: {ids}"
+
+
+def _check_answers(
+    answers: dict[str, Answer],
+    questionnaire: Questionnaire,
+    prefix: str,
+    fail: Callable[[str, str], None],
+) -> None:
+    for question_id, answer in answers.items():
+        question: Question | None
         try:
             question = questionnaire.question(question_id)
         except KeyError:
+            question = None
+        if question is None:
             fail(
-                f"answers.{question_id}",
+                f"{prefix}.{question_id}",
                 f"no such question in questionnaire version {questionnaire.version}",
             )
             return
         if isinstance(answer, Split) and not question.allow_split:
-            fail(f"answers.{question_id}", "this question takes one answer, not mainly/partly")
+            fail(f"{prefix}.{question_id}", "this question takes one answer, not mainly/partly")
         if isinstance(answer, Split) and answer.mainly == answer.partly:
-            fail(f"answers.{question_id}", "mainly and partly must be two different options")
+            fail(f"{prefix}.{question_id}", "mainly and partly must be two different options")
         if not question.accepts(answer):
             shown = answer_to_json(answer)
-            fail(f"answers.{question_id}", f"'{shown}' is not an option of this question")
+            fail(f"{prefix}.{question_id}", f"'{shown}' is not an option of this question")
 
 
 def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assessment:
@@ -144,7 +202,7 @@ def assessment_from_dict(data: object, bank: QuestionBank, where: str) -> Assess
     return checked_assessment_from_dict(data, bank, where)
 
 
-def _answers(raw: dict[str, object], where: str) -> dict[str, Answer]:
+def _answers(raw: dict[str, object], where: str, prefix: str = "answers") -> dict[str, Answer]:
     """Answers in their domain form; the schema has already allowed only the two shapes."""
     answers: dict[str, Answer] = {}
     for question_id, value in raw.items():
@@ -152,7 +210,7 @@ def _answers(raw: dict[str, object], where: str) -> dict[str, Answer]:
         if answer is None:
             raise AssessmentError(
                 where,
-                f"answers.{question_id}",
+                f"{prefix}.{question_id}",
                 'expected an option id or {"mainly": option id, "partly": option id}',
             )
         answers[question_id] = answer
@@ -176,105 +234,24 @@ def checked_assessment_from_dict(data: object, bank: QuestionBank, where: str) -
         answers=_answers(data["answers"], where),
         created_at=data.get("created_at") or utc_now_iso(),
         updated_at=data.get("updated_at") or utc_now_iso(),
+        target=data.get("target") or "",
+        scenarios=tuple(
+            _scenario(raw, where, index) for index, raw in enumerate(data.get("scenarios") or ())
+        ),
     )
     check_meaning(assessment, bank, where)
     return assessment
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_TEXT_FIELDS = (
-    "id",
-    "organization",
-    "unit",
-    "respondent",
-    "role",
-    "assessed_on",
-    "notes",
-    "round",
-)
-_STAMPS = ("created_at", "updated_at")
-
-
-def stored_assessment(data: object, bank: QuestionBank, where: str) -> Assessment:
-    """assessment_from_dict for records this app wrote, ~3x faster on a 10,000-record store.
-
-    A record in exactly the shape assessment_to_dict writes, and valid, is checked by a few
-    direct tests; anything else (an optional field missing, an upper-case UUID, a bad value)
-    goes through assessment_from_dict, which accepts or rejects it with its precise message.
-    The quick tests only ever accept what assessment_from_dict accepts, with the same result.
-    """
-    quick = _quick(data, bank)
-    return quick if quick is not None else assessment_from_dict(data, bank, where)
-
-
-def _quick(data: object, bank: QuestionBank) -> Assessment | None:
-    if type(data) is not dict:
-        return None
-    try:
-        texts = [data[name] for name in _TEXT_FIELDS]
-        stamps = [data[name] for name in _STAMPS]
-        version = data["questionnaire_version"]
-        answers = data["answers"]
-    except KeyError:
-        return None
-    if any(type(v) is not str for v in texts + stamps) or type(version) is not int:
-        return None
-    id_, organization, unit, respondent, role, assessed_on, notes, round_ = texts
-    names = organization + unit + respondent + role + round_
-    if (
-        _CANONICAL_UUID.fullmatch(id_) is None
-        or not organization.strip()
-        or max(len(organization), len(unit), len(respondent), len(role), len(round_)) > NAME_MAX
-        or _CONTROL_IN_LINE.search(names)
-        or len(notes) > NOTES_MAX
-        or _CONTROL_IN_NOTES.search(notes)
-        or type(answers) is not dict
-    ):
-        return None
-    allowed = bank.answer_sets.get(version)
-    if allowed is None:
-        return None
-    splittable = bank.split_sets[version]
-    parsed: dict[str, Answer] = {}
-    for question_id, answer in answers.items():
-        if type(answer) is dict:
-            options = splittable.get(question_id)
-            split = answer_from_json(answer)
-            if (
-                options is None
-                or not isinstance(split, Split)
-                or split.mainly == split.partly
-                or split.mainly not in options
-                or split.partly not in options
-            ):
-                return None
-            parsed[question_id] = split
-            continue
-        valid = allowed.get(question_id)
-        if valid is None or type(answer) is not str or answer not in valid:
-            return None
-        parsed[question_id] = answer
-    if _DATE.fullmatch(assessed_on) is None or not all(_STAMP.fullmatch(s) for s in stamps):
-        return None
-    try:
-        date.fromisoformat(assessed_on)
-        for stamp in stamps:
-            datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return Assessment(
-        id=id_,
-        organization=organization,
-        questionnaire_version=version,
-        answers=parsed,
-        unit=unit,
-        respondent=respondent,
-        role=role,
-        assessed_on=assessed_on,
-        notes=notes,
-        created_at=stamps[0],
-        updated_at=stamps[1],
-        round=round_,
+def _scenario(raw: dict[str, Any], where: str, index: int) -> Scenario:
+    """A scenario in its domain form; the schema has already checked its structure."""
+    stamp = raw.get("created_at") or utc_now_iso()
+    return Scenario(
+        id=canonical_id(raw["id"]),
+        name=raw["name"],
+        answers=_answers(raw["answers"], where, f"scenarios[{index}].answers"),
+        created_at=stamp,
+        updated_at=raw.get("updated_at") or stamp,
     )
 
 
@@ -292,4 +269,16 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, object]:
         "created_at": assessment.created_at,
         "updated_at": assessment.updated_at,
         "round": assessment.round,
+        "target": assessment.target,
+        "scenarios": [scenario_to_dict(s) for s in assessment.scenarios],
+    }
+
+
+def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
+    return {
+        "id": scenario.id,
+        "name": scenario.name,
+        "answers": {q: answer_to_json(a) for q, a in scenario.answers.items()},
+        "created_at": scenario.created_at,
+        "updated_at": scenario.updated_at,
     }

@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable
 
 from mlorg_desktop.domain.answers import Answer, Split
-from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.assessment import KEEP, Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.questionnaire import Question
 
@@ -39,6 +39,18 @@ def _option_cell(answer: Answer) -> str:
     return answer
 
 
+KEEP_WORDS = "Keep what we are"
+
+
+def target_words(target: str, knowledge: Knowledge) -> str:
+    """A target as people read it: an archetype's name, "Keep what we are", or empty."""
+    if not target:
+        return ""
+    if target == KEEP:
+        return KEEP_WORDS
+    return knowledge.catalog.archetype(target).name
+
+
 def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str:
     items = list(assessments)
     questions: dict[str, Question] = {}  # question id -> its newest wording among the versions
@@ -59,6 +71,7 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
         "Created at (UTC)",
         "Updated at (UTC)",
         "Primary archetype",
+        "Target",
         "Coverage (0-100)",
         *(f"Fit: {a.name} (0-100)" for a in archetypes),
         *(f"Position: {d.name} (0-100)" for d in dimensions),
@@ -89,7 +102,11 @@ def exchange_csv(assessments: Iterable[Assessment], knowledge: Knowledge) -> str
             [neutralize(t) for t in texts]
             + [str(a.questionnaire_version)]
             + stamps
-            + [neutralize(primary), f"{result.coverage * 100:.1f}"]
+            + [
+                neutralize(primary),
+                target_words(a.target, knowledge),
+                f"{result.coverage * 100:.1f}",
+            ]
             + [f"{result.fits[x]:.1f}" for x in catalog.archetype_ids]
             + [
                 ("" if result.positions[d] is None else f"{result.positions[d]:.1f}")

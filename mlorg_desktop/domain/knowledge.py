@@ -12,6 +12,7 @@ from mlorg_desktop.domain.carry_over import AnswerMap, CarriedOver, carry_over, 
 from mlorg_desktop.domain.catalog import Catalog, load_catalog
 from mlorg_desktop.domain.guidance import Guidance, guidance_for
 from mlorg_desktop.domain.questionnaire import QuestionBank, load_question_bank
+from mlorg_desktop.domain.roadmap_text import RoadmapText, load_roadmap_text
 from mlorg_desktop.domain.scoring import Score, score
 
 
@@ -20,6 +21,8 @@ class Knowledge:
     catalog: Catalog
     bank: QuestionBank
     answer_maps: dict[int, AnswerMap] = field(default_factory=dict)
+    # What roadmap steps mean in practice (domain.roadmap_text); empty when built by hand.
+    roadmap_text: RoadmapText = field(default_factory=lambda: RoadmapText({}, {}, {}))
 
     def score(self, questionnaire_version: int, answers: Mapping[str, Answer]) -> Score:
         return score(self.bank.get(questionnaire_version), self.catalog, answers)
@@ -37,4 +40,5 @@ def load_knowledge(resources: Path) -> Knowledge:
     catalog = load_catalog(resources / "catalog")
     bank = load_question_bank(resources / "questionnaire", catalog)
     maps = load_answer_maps(resources / "questionnaire", bank)
-    return Knowledge(catalog=catalog, bank=bank, answer_maps=maps)
+    text = load_roadmap_text(resources, bank, maps)
+    return Knowledge(catalog=catalog, bank=bank, answer_maps=maps, roadmap_text=text)

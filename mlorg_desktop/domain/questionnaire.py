@@ -163,6 +163,9 @@ class QuestionBank:
     """Every questionnaire version the app knows; old versions stay so old answers still score."""
 
     versions: dict[int, Questionnaire]
+    # The catalog's archetype ids, for checks that need them where only the bank is at hand
+    # (an assessment's target, validated when the store opens).
+    archetype_ids: tuple[str, ...] = ()
 
     @property
     def latest(self) -> Questionnaire:
@@ -213,7 +216,7 @@ def load_question_bank(folder: Path, catalog: Catalog) -> QuestionBank:
         versions[questionnaire.version] = questionnaire
     if not versions:
         raise QuestionnaireError(str(folder), "(folder)", "holds no questionnaire-vN.json file")
-    return QuestionBank(versions=versions)
+    return QuestionBank(versions=versions, archetype_ids=catalog.archetype_ids)
 
 
 def load_questionnaire(path: Path, catalog: Catalog) -> Questionnaire:

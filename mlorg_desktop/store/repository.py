@@ -15,11 +15,11 @@ from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
     assessment_to_dict,
-    stored_assessment,
     utc_now_iso,
     validate_fields,
 )
 from mlorg_desktop.domain.questionnaire import QuestionBank
+from mlorg_desktop.domain.stored_record import stored_assessment
 from mlorg_desktop.store.atomic import AtomicJSONStorage
 from mlorg_desktop.store.errors import (
     StoreDamagedError,

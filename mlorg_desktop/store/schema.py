@@ -3,8 +3,9 @@
 Schema 1 was the first layout (fields ``date``, ``team`` and ``questionnaire``, no timestamps).
 Schema 2 names them ``assessed_on``, ``unit`` and ``questionnaire_version`` and records
 ``created_at``/``updated_at`` in ISO 8601 UTC. Schema 3 adds ``round`` (an explicit round label,
-empty when the assessment is grouped into rounds by its date). Migrations work on the raw JSON
-document.
+empty when the assessment is grouped into rounds by its date). Schema 4 adds ``target`` (the
+archetype the organization wants to become, empty for none) and ``scenarios`` (named what-if
+answers kept with the assessment). Migrations work on the raw JSON document.
 
 Questionnaire version 2 added split answers (``{"mainly": id, "partly": id}``) as a second shape
 of an answer value. That needs no new schema: every schema 2 record is still valid as it is, and
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA = 3
+CURRENT_SCHEMA = 4
 META_TABLE = "meta"
 ASSESSMENTS_TABLE = "assessments"
 
@@ -63,7 +64,20 @@ def _v2_to_v3(raw: Raw) -> Raw:
     return {**raw, ASSESSMENTS_TABLE: migrated}
 
 
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(raw: Raw) -> Raw:
+    table = raw.get(ASSESSMENTS_TABLE, {})
+    migrated = {
+        doc_id: {
+            **record,
+            "target": record.get("target", ""),
+            "scenarios": record.get("scenarios", []),
+        }
+        for doc_id, record in table.items()
+    }
+    return {**raw, ASSESSMENTS_TABLE: migrated}
+
+
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(raw: Raw, from_version: int) -> Raw:

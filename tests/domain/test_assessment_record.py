@@ -13,10 +13,10 @@ from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
     assessment_from_dict,
-    stored_assessment,
     utc_now_iso,
     validate_fields,
 )
+from mlorg_desktop.domain.stored_record import stored_assessment
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 

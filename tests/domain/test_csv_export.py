@@ -35,7 +35,7 @@ def _one(**fields) -> Assessment:
 
 def test_headers_are_words_and_questions_have_their_text_below(knowledge):
     first, second, _ = _rows([_one()], knowledge)
-    assert first[:11] == [
+    assert first[:12] == [
         "Id",
         "Organization",
         "Unit",
@@ -46,6 +46,7 @@ def test_headers_are_words_and_questions_have_their_text_below(knowledge):
         "Created at (UTC)",
         "Updated at (UTC)",
         "Primary archetype",
+        "Target",
         "Coverage (0-100)",
     ]
     assert "Fit: Business & Product Embedded (0-100)" in first
@@ -112,3 +113,15 @@ def test_neutralize_leaves_ordinary_text_alone():
     assert neutralize("a=b") == "a=b"
     assert neutralize("\rx") == "'\rx"
     assert neutralize("") == ""
+
+
+def test_the_target_column_names_the_archetype_or_keep(knowledge):
+    other, third = "0b6f2c1e-5a0e-4d6b-9d0a-6a1e0f7f2c11", "1c7f2c1e-5a0e-4d6b-9d0a-6a1e0f7f2c11"
+    _, _, rows = _rows(
+        [_one(target="independent"), _one(id=other, target="keep"), _one(id=third)], knowledge
+    )
+    assert [row["Target"] for row in rows] == [
+        "Independent ML organization",
+        "Keep what we are",
+        "",
+    ]

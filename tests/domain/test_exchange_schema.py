@@ -24,6 +24,7 @@ from mlorg_desktop.domain.exchange import (
 from mlorg_desktop.domain.exchange_schema import load_schema, schema_path
 
 FIRST = ("assessments", 0)
+SCENARIO = "6b1d0c52-8f3e-4a7b-9c21-3e5f7a9b0d14"
 
 
 def _set(path, value):
@@ -100,6 +101,34 @@ STRUCTURE = {
     "record not an object": (_set(FIRST, "a record"), False),
     "empty list of assessments": (_set(("assessments",), []), True),
     "exported_at not a timestamp": (_set(("exported_at",), "yesterday"), False),
+    # Targets and what-if scenarios (optional; schema 4 of the store):
+    "target null": (_record("target", None), True),
+    "target keep": (_record("target", "keep"), True),
+    "target not text": (_record("target", 3), False),
+    "target in capitals": (_record("target", "Independent"), False),
+    "scenarios null": (_record("scenarios", None), True),
+    "scenarios not a list": (_record("scenarios", {}), False),
+    "a valid scenario": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {"q01": "q01a"}}]),
+        True,
+    ),
+    "a scenario without a name": (_record("scenarios", [{"id": SCENARIO, "answers": {}}]), False),
+    "a scenario with a blank name": (
+        _record("scenarios", [{"id": SCENARIO, "name": " ", "answers": {}}]),
+        False,
+    ),
+    "a scenario with a field of its own": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {}, "colour": "red"}]),
+        False,
+    ),
+    "a scenario answer not text": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {"q01": 3}}]),
+        False,
+    ),
+    "101 scenarios": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {}}] * 101),
+        False,
+    ),
 }
 TOP_LEVEL = {
     "wrong format name",
@@ -127,6 +156,15 @@ MEANING = {
     "one id twice in two spellings": (
         lambda d: _set(("assessments", 1, "id"), d["assessments"][0]["id"].upper())(d),
         "id",
+    ),
+    "target not an archetype": (_record("target", "skunkworks"), "target"),
+    "scenario answer of another question": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {"q01": "q02a"}}]),
+        "scenarios[0].answers.q01",
+    ),
+    "one scenario id twice": (
+        _record("scenarios", [{"id": SCENARIO, "name": "x", "answers": {}}] * 2),
+        "scenarios[1].id",
     ),
 }
 

@@ -13,11 +13,11 @@ from mlorg_desktop.domain.answers import Split
 from mlorg_desktop.domain.assessment import (
     Assessment,
     AssessmentError,
-    _quick,
     assessment_from_dict,
     assessment_to_dict,
 )
 from mlorg_desktop.domain.exchange import exchange_csv, exchange_json, parse_exchange_bytes
+from mlorg_desktop.domain.stored_record import _quick
 from mlorg_desktop.store import AssessmentStore
 
 ID = "5f0c1a9e-8d7b-4c3a-9e2f-1b2c3d4e5f60"

@@ -33,7 +33,7 @@ def test_a_schema_2_store_gains_an_empty_round(store_path, knowledge):
     store = AssessmentStore(store_path, knowledge.bank)
     assert store.get(record["id"]).round == ""
     raw = json.loads(store_path.read_text(encoding="utf-8"))
-    assert CURRENT_SCHEMA == 3 and raw["meta"]["1"]["schema_version"] == 3
+    assert raw["meta"]["1"]["schema_version"] == CURRENT_SCHEMA
     assert raw["assessments"]["1"]["round"] == ""
     assert json.loads(store_path.with_name("assessments.json.schema2.bak").read_text()) == old
     store.close()

@@ -23,6 +23,8 @@ def test_v1_records_get_the_v2_names_and_timestamps():
                 "created_at": "2024-05-06T00:00:00Z",
                 "updated_at": "2024-05-06T00:00:00Z",
                 "round": "",  # schema 3: grouped into rounds by date
+                "target": "",  # schema 4: no target chosen
+                "scenarios": [],  # schema 4: no what-if scenarios
             },
             "2": {
                 "organization": "Beta",
@@ -32,9 +34,11 @@ def test_v1_records_get_the_v2_names_and_timestamps():
                 "created_at": "2024-01-01T08:00:00Z",
                 "updated_at": "T00:00:00Z",  # no date to stamp from: validation refuses it
                 "round": "",
+                "target": "",
+                "scenarios": [],
             },
         },
-        "meta": {"1": {"schema_version": 3}},
+        "meta": {"1": {"schema_version": 4}},
     }
 
 
@@ -42,5 +46,5 @@ def test_a_v1_document_without_records_migrates_to_an_empty_table():
     assert migrate({"other": {}}, 1) == {
         "other": {},
         "assessments": {},
-        "meta": {"1": {"schema_version": 3}},
+        "meta": {"1": {"schema_version": 4}},
     }
