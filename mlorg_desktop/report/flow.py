@@ -22,6 +22,7 @@ from mlorg_desktop.report.pagination import (
     set_first_page_offset,
 )
 from mlorg_desktop.report.paper_charts import font
+from mlorg_desktop.report.road_section import roads_html
 from mlorg_desktop.report.sheet_html import (
     STYLE,
     details_html,
@@ -142,6 +143,8 @@ def sheet_document(
     if not (table_only or summary_only):
         if "organization" in data.sections:
             parts.append(organization_html(data.organizations, data.catalog))
+        if "road" in data.sections:
+            parts.append(roads_html(data.roads, data.catalog))
         if "details" in data.sections:
             parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, 1))
         if "glossary" in data.sections:

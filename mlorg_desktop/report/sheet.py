@@ -24,6 +24,7 @@ from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Co
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.org_facts import organization_facts, pooled_records
 from mlorg_desktop.domain.org_report import RecordReading
+from mlorg_desktop.domain.road_facts import Road, merged, road_facts, sheet_roads
 from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
 from mlorg_desktop.report.flow import has_summary, paginated
@@ -48,6 +49,7 @@ class SheetData:
     sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
     # Organization records among the compared assessments with several respondents or rounds.
     organizations: tuple[RecordReading, ...] = ()
+    roads: tuple[Road, ...] = ()  # one per compared assessment with a target
 
     @property
     def charted(self) -> tuple[ComparedAssessment, ...]:
@@ -72,7 +74,10 @@ def build_sheet_data(
     organizations' rounds say; ``role_groups`` sets role groups (``domain.roles``)."""
     comparison = compare(knowledge, assessments)
     records = pooled_records([r.assessment for r in comparison.rows], knowledge, role_groups)
-    known = {**organization_facts(records, knowledge.catalog), **(facts or {})}
+    roads = sheet_roads(comparison.rows, knowledge)
+    known = merged(
+        organization_facts(records, knowledge.catalog), road_facts(roads), dict(facts or {})
+    )
     generated = executive_summary(comparison.rows, knowledge.catalog, known)
     return SheetData(
         title=title.strip() or TITLE,
@@ -83,6 +88,7 @@ def build_sheet_data(
         summary=tuple(summary) if summary is not None else generated,
         sections=frozenset(sections),
         organizations=records,
+        roads=roads,
     )
 
 

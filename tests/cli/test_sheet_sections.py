@@ -49,5 +49,5 @@ def test_unknown_section_is_refused_and_writes_nothing(qapp, capsys, tmp_path, b
         main(["sheet", "--demo", "-o", str(tmp_path / "x.pdf"), "--sections", bad])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "choose from summary,charts,table,organization,details,glossary" in err
+    assert "choose from summary,charts,table,organization,road,details,glossary" in err
     assert not list(tmp_path.iterdir())
