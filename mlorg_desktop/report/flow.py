@@ -32,6 +32,10 @@ from mlorg_desktop.report.sheet_html import (
 )
 from mlorg_desktop.report.table_breaks import split_row, table_breaks
 
+# Dropping a break that leaves a blank page and applying the keep rules again can undo each
+# other (a keep rule puts the break back); a few rounds settle every sheet that can settle.
+MAX_DROP_ROUNDS = 3
+
 if TYPE_CHECKING:
     from mlorg_desktop.report.sheet import SheetData
 
@@ -83,8 +87,12 @@ def paginated(
     for _ in range(3):
         document = build(breaks)
         apply_keep_rules(document)
-        while drop_breaks_before_blank_pages(document):
+        for _ in range(MAX_DROP_ROUNDS):
+            if not drop_breaks_before_blank_pages(document):
+                break
             apply_keep_rules(document)  # the text after a dropped break moved up a page
+        else:
+            drop_breaks_before_blank_pages(document)  # never a blank page, whatever is left
         row = split_row(document, breaks)
         if row is None:
             break

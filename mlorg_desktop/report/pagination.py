@@ -234,9 +234,10 @@ def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
     block = line.block
     if _is_heading(block):
         return _break_before(_heading_chain_start(block))
-    # A heading followed by fewer than LINES_KEPT_WITH_HEADING lines on this page.
+    # A heading followed by fewer than LINES_KEPT_WITH_HEADING lines on this page, unless the
+    # next page opens with a heading: then the heading's short text ended on this page.
     for earlier in lines[max(0, n - LINES_KEPT_WITH_HEADING + 1) : n]:
-        if _is_heading(earlier.block) and earlier.page == line.page:
+        if _is_heading(earlier.block) and earlier.page == line.page and not _is_heading(nxt.block):
             return _break_before(_heading_chain_start(earlier.block))
     if nxt.block != block:
         return None
@@ -250,6 +251,25 @@ def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
             return _split_before_line(block, line.index)
         return _break_before(_heading_chain_start(block))
     return None
+
+
+def _moving_start(block: QTextBlock) -> QTextBlock:
+    """Where the next page must start for ``block`` to move onto it: at its heading chain, or
+    at the heading it would leave behind with fewer than LINES_KEPT_WITH_HEADING lines (moving
+    the heading later instead would leave this block's break stale: a page of two lines)."""
+    start = _heading_chain_start(block)
+    if start != block:
+        return start
+    kept = 0
+    previous = block.previous()
+    while previous.isValid() and kept < LINES_KEPT_WITH_HEADING:
+        if _is_heading(previous):
+            return _heading_chain_start(previous)
+        if QTextCursor(previous).currentTable() is not None:
+            break
+        kept += previous.layout().lineCount()
+        previous = previous.previous()
+    return block
 
 
 def _fix_last_page(lines: list[_Line]) -> int | None:
@@ -276,13 +296,36 @@ def _heading_chain_start(block: QTextBlock) -> QTextBlock:
 def _break_before(block: QTextBlock) -> int | None:
     """Start a page with ``block``; returns its position, or None if it already does."""
     fmt = block.blockFormat()
-    if block == block.document().begin() or (
-        fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    if (
+        block == block.document().begin()
+        or fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        or _opens_page(block)
     ):
         return None  # nothing to gain: already at a page start
     fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     QTextCursor(block).setBlockFormat(fmt)
     return block.position()
+
+
+def _opens_page(block: QTextBlock) -> bool:
+    """Whether ``block``'s first line is the first on its page (a break before it would leave
+    that page blank; it can sit a few points down, below padding spilled from the page before).
+    """
+    document = block.document()
+    height = document.pageSize().height()
+    if block.layout().lineCount() == 0:
+        return False
+    y = document.documentLayout().blockBoundingRect(block).top() + block.layout().lineAt(0).y()
+    page = int((y + 0.5) // height)
+    previous = block.previous()
+    while previous.isValid() and previous.layout().lineCount() == 0:
+        previous = previous.previous()
+    if not previous.isValid():
+        return False
+    layout = previous.layout()
+    last = layout.lineAt(layout.lineCount() - 1)
+    top = document.documentLayout().blockBoundingRect(previous).top() + last.y()
+    return int((top + 0.5) // height) < page
 
 
 def _split_before_line(
