@@ -243,13 +243,13 @@ def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
         return None
     count = block.layout().lineCount()
     if count <= KEEP_WHOLE_LINES:  # a short paragraph (the glossary, a note) stays in one piece
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     if line.index == 0:  # the paragraph leaves one lone line at the foot
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     if line.index == count - 2:  # ... or one lone line at the top of the next page
         if count >= 4:
             return _split_before_line(block, line.index)
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     return None
 
 
