@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QTextFrameFormat,
 )
 
+from mlorg_desktop.report.reveal import first_hidden, hidden_tail, in_steps
+
 MAX_PASSES = 2000  # each pass fixes one break and only moves text forward
 RESCAN_BLOCKS = 12  # after a fix, look again from this many blocks before it
 LINES_KEPT_WITH_HEADING = 2
@@ -63,7 +65,10 @@ def apply_keep_rules(document: QTextDocument) -> None:
     """Headings with their text, no lone lines, until the layout is stable.
 
     A fix changes nothing before it, so the next scan starts a little before the last fix
-    and the layout is redone from there (a whole-document pass per fix is quadratic)."""
+    and the layout is redone from there, over a visible part that grows in steps
+    (``report.reveal``: a whole-document relayout per fix is quadratic). A full layout and
+    scan then confirm that every rule holds."""
+    in_steps(document, _keep_rules_from)
     for _ in range(MAX_PASSES):
         _relayout(document, 0)  # once in full: the partial ones below can leave a stale line
         if not _keep_rules_from(document, 0):
@@ -140,23 +145,26 @@ def separate_pages(document: QTextDocument) -> int:
     """No paragraph is left running across a page break: drawing one page draws every
     line of each paragraph it touches (clipped, but still in the PDF's text layer, where a
     search or a copy finds it), so each paragraph is split where its next page starts."""
-    start = 0
-    for _ in range(MAX_PASSES):
-        changed = _split_one_straddler(document, start)
-        if changed is None:
-            break
-        _relayout(document, changed)
-        start = _resume_at(document, changed)
+    in_steps(document, _split_straddlers_from)
     _relayout(document, 0)
     if _split_one_straddler(document, 0) is not None:  # rare: start again in full
         return separate_pages(document)
     return document.pageCount()
 
 
+def _split_straddlers_from(document: QTextDocument, start: int) -> None:
+    for _ in range(MAX_PASSES):
+        changed = _split_one_straddler(document, start)
+        if changed is None:
+            break
+        _relayout(document, changed)
+        start = _resume_at(document, changed)
+
+
 def _relayout(document: QTextDocument, position: int) -> None:
-    """Lay the document out again from ``position`` on: after a block is split, Qt's
-    incremental layout can leave a later line across a page edge."""
-    document.markContentsDirty(position, document.characterCount() - position)
+    """Lay the visible document out again from ``position`` on: after a block is split or
+    given a break, Qt's incremental layout can leave a later line across a page edge."""
+    document.markContentsDirty(position, first_hidden(document, position) - position)
 
 
 def _resume_at(document: QTextDocument, position: int) -> int:
@@ -190,7 +198,7 @@ def _lines(document: QTextDocument, *, in_tables: bool = False, start: int = 0) 
     layout = document.documentLayout()
     height = document.pageSize().height()
     block = document.findBlock(start)
-    while block.isValid():
+    while block.isValid() and block.isVisible():  # hidden blocks: the part not shown yet
         if in_tables or QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
             text_layout = block.layout()
@@ -217,7 +225,7 @@ def _fix_one(document: QTextDocument, start: int) -> int | None:
             changed = _fix_page_foot(window, len(window) - 2)
             if changed is not None:
                 return changed
-    return _fix_last_page(window)
+    return None if hidden_tail(document) else _fix_last_page(window)
 
 
 def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
@@ -226,22 +234,42 @@ def _fix_page_foot(lines: list[_Line], n: int) -> int | None:
     block = line.block
     if _is_heading(block):
         return _break_before(_heading_chain_start(block))
-    # A heading followed by fewer than LINES_KEPT_WITH_HEADING lines on this page.
+    # A heading followed by fewer than LINES_KEPT_WITH_HEADING lines on this page, unless the
+    # next page opens with a heading: then the heading's short text ended on this page.
     for earlier in lines[max(0, n - LINES_KEPT_WITH_HEADING + 1) : n]:
-        if _is_heading(earlier.block) and earlier.page == line.page:
+        if _is_heading(earlier.block) and earlier.page == line.page and not _is_heading(nxt.block):
             return _break_before(_heading_chain_start(earlier.block))
     if nxt.block != block:
         return None
     count = block.layout().lineCount()
     if count <= KEEP_WHOLE_LINES:  # a short paragraph (the glossary, a note) stays in one piece
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     if line.index == 0:  # the paragraph leaves one lone line at the foot
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     if line.index == count - 2:  # ... or one lone line at the top of the next page
         if count >= 4:
             return _split_before_line(block, line.index)
-        return _break_before(_heading_chain_start(block))
+        return _break_before(_moving_start(block))
     return None
+
+
+def _moving_start(block: QTextBlock) -> QTextBlock:
+    """Where the next page must start for ``block`` to move onto it: at its heading chain, or
+    at the heading it would leave behind with fewer than LINES_KEPT_WITH_HEADING lines (moving
+    the heading later instead would leave this block's break stale: a page of two lines)."""
+    start = _heading_chain_start(block)
+    if start != block:
+        return start
+    kept = 0
+    previous = block.previous()
+    while previous.isValid() and kept < LINES_KEPT_WITH_HEADING:
+        if _is_heading(previous):
+            return _heading_chain_start(previous)
+        if QTextCursor(previous).currentTable() is not None:
+            break
+        kept += previous.layout().lineCount()
+        previous = previous.previous()
+    return block
 
 
 def _fix_last_page(lines: list[_Line]) -> int | None:
@@ -268,13 +296,36 @@ def _heading_chain_start(block: QTextBlock) -> QTextBlock:
 def _break_before(block: QTextBlock) -> int | None:
     """Start a page with ``block``; returns its position, or None if it already does."""
     fmt = block.blockFormat()
-    if block == block.document().begin() or (
-        fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    if (
+        block == block.document().begin()
+        or fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        or _opens_page(block)
     ):
         return None  # nothing to gain: already at a page start
     fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     QTextCursor(block).setBlockFormat(fmt)
     return block.position()
+
+
+def _opens_page(block: QTextBlock) -> bool:
+    """Whether ``block``'s first line is the first on its page (a break before it would leave
+    that page blank; it can sit a few points down, below padding spilled from the page before).
+    """
+    document = block.document()
+    height = document.pageSize().height()
+    if block.layout().lineCount() == 0:
+        return False
+    y = document.documentLayout().blockBoundingRect(block).top() + block.layout().lineAt(0).y()
+    page = int((y + 0.5) // height)
+    previous = block.previous()
+    while previous.isValid() and previous.layout().lineCount() == 0:
+        previous = previous.previous()
+    if not previous.isValid():
+        return False
+    layout = previous.layout()
+    last = layout.lineAt(layout.lineCount() - 1)
+    top = document.documentLayout().blockBoundingRect(previous).top() + last.y()
+    return int((top + 0.5) // height) < page
 
 
 def _split_before_line(

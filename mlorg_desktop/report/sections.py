@@ -5,11 +5,13 @@ Qt-free, so the command line can check the names before it loads Qt.
 
 from __future__ import annotations
 
-SECTIONS = ("summary", "charts", "table", "details", "glossary")
+SECTIONS = ("summary", "charts", "table", "organization", "road", "details", "glossary")
 SECTION_TITLES = {
     "summary": "Executive summary",
     "charts": "Charts and legend",
     "table": "Summary table",
+    "organization": "Organizations: combined reading per round, disagreements, trend",
+    "road": "Road to the target: the gap and the first five steps",
     "details": "One block per assessment (strengths, risks, notes)",
     "glossary": "Glossary of archetypes and dimensions",
 }

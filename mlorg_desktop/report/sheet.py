@@ -16,34 +16,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.comparison import MAX_COMPARED, ComparedAssessment, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.org_facts import organization_facts, pooled_records
+from mlorg_desktop.domain.org_report import RecordReading
+from mlorg_desktop.domain.road_facts import Road, merged, road_facts, sheet_roads
 from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 from mlorg_desktop.report.first_page import first_page_top, fits_on_first_page
-from mlorg_desktop.report.pagination import (
-    apply_keep_rules,
-    drop_breaks_before_blank_pages,
-    first_split_row,
-    separate_pages,
-    set_first_page_offset,
-)
+from mlorg_desktop.report.flow import has_summary, paginated
 from mlorg_desktop.report.paper_charts import TEXT, font
 from mlorg_desktop.report.sections import SECTIONS
-from mlorg_desktop.report.sheet_html import (
-    STYLE,
-    details_html,
-    glossary_html,
-    series_label,
-    summary_html,
-    table_html,
-)
+from mlorg_desktop.report.sheet_html import series_label
 
 FOOTER_HEIGHT = 22.0
-MAX_TABLE_BREAKS = 40  # one per table page at most; a sheet of 200 rows needs about 20
 TITLE = "ML organization comparison"
 
 __all__ = ["SECTIONS", "TITLE", "SheetData", "build_sheet_data", "render_sheet", "series_label"]
@@ -58,6 +47,9 @@ class SheetData:
     catalog: Catalog
     summary: tuple[str, ...] = ()  # one paragraph per row, generated or edited
     sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+    # Organization records among the compared assessments with several respondents or rounds.
+    organizations: tuple[RecordReading, ...] = ()
+    roads: tuple[Road, ...] = ()  # one per compared assessment with a target
 
     @property
     def charted(self) -> tuple[ComparedAssessment, ...]:
@@ -75,11 +67,18 @@ def build_sheet_data(
     summary: Sequence[str] | None = None,
     sections: Iterable[str] = SECTIONS,
     facts: Mapping[str, SummaryFacts] | None = None,
+    role_groups: Mapping[str, str] | None = None,
 ) -> SheetData:
     """``summary`` replaces the generated paragraphs (the window lets people edit them);
-    ``facts`` feeds the generated ones (see ``domain.summary``)."""
+    ``facts`` feeds the generated ones (see ``domain.summary``) on top of what the compared
+    organizations' rounds say; ``role_groups`` sets role groups (``domain.roles``)."""
     comparison = compare(knowledge, assessments)
-    generated = executive_summary(comparison.rows, knowledge.catalog, facts)
+    records = pooled_records([r.assessment for r in comparison.rows], knowledge, role_groups)
+    roads = sheet_roads(comparison.rows, knowledge)
+    known = merged(
+        organization_facts(records, knowledge.catalog), road_facts(roads), dict(facts or {})
+    )
+    generated = executive_summary(comparison.rows, knowledge.catalog, known)
     return SheetData(
         title=title.strip() or TITLE,
         generated_on=(today or date.today()).isoformat(),
@@ -88,6 +87,8 @@ def build_sheet_data(
         catalog=knowledge.catalog,
         summary=tuple(summary) if summary is not None else generated,
         sections=frozenset(sections),
+        organizations=records,
+        roads=roads,
     )
 
 
@@ -98,9 +99,9 @@ def render_sheet(
     # Whole points: Qt lays text out in 1/64 point steps, so a fractional page height would
     # put our page edges and the document's a hair apart (a line drawn on both pages).
     body_height = float(math.floor(page.height() - FOOTER_HEIGHT))
-    summary_on_top = _has_summary(data) and fits_on_first_page(data, page.width(), body_height)
+    summary_on_top = has_summary(data) and fits_on_first_page(data, page.width(), body_height)
     header = first_page_top(None, page.width(), data, with_summary=summary_on_top)
-    document = _paginated(data, page.width(), body_height, header, not summary_on_top)
+    document = paginated(data, page.width(), body_height, header, not summary_on_top)
     pages = document.pageCount()
     for number in range(pages):
         if number and new_page() is False:
@@ -120,54 +121,6 @@ def render_sheet(
         painter.restore()
         _draw_footer(painter, page, data, number + 1, pages)
     return pages
-
-
-def _paginated(
-    data: SheetData, width: float, height: float, header: float, with_summary: bool
-) -> QTextDocument:
-    """The flowing part, laid out with every page break a reader expects."""
-
-    def build(breaks: frozenset[int], *, table_only: bool) -> QTextDocument:
-        return sheet_document(
-            data,
-            width,
-            height,
-            first_page_offset=header,
-            with_summary=with_summary,
-            table_breaks=breaks,
-            table_only=table_only,
-        )
-
-    def new_break(document: QTextDocument, breaks: frozenset[int]) -> int | None:
-        split = first_split_row(document)
-        if split is None or not split.isdigit() or int(split) in breaks:
-            return None
-        return int(split)
-
-    # Table rows Qt would split start a new page; the text up to the table lays out the same
-    # without what follows it, so these tries are cheap.
-    breaks: frozenset[int] = frozenset()
-    for _ in range(MAX_TABLE_BREAKS):
-        row = new_break(build(breaks, table_only=True), breaks)
-        if row is None:
-            break
-        breaks |= {row}
-    # The keep rules can move text above the table (a flowing summary): check once more.
-    for _ in range(3):
-        document = build(breaks, table_only=False)
-        apply_keep_rules(document)
-        while drop_breaks_before_blank_pages(document):
-            apply_keep_rules(document)  # the text after a dropped break moved up a page
-        row = new_break(document, breaks)
-        if row is None:
-            break
-        breaks |= {row}
-    separate_pages(document)
-    return document
-
-
-def _has_summary(data: SheetData) -> bool:
-    return "summary" in data.sections and any(p.strip() for p in data.summary)
 
 
 def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, total: int) -> None:
@@ -191,41 +144,3 @@ def _draw_footer(painter: QPainter, page: QSizeF, data: SheetData, number: int, 
     )
     painter.drawText(box, Qt.AlignmentFlag.AlignRight, number_text)
     painter.restore()
-
-
-def sheet_document(
-    data: SheetData,
-    width: float,
-    page_height: float,
-    *,
-    first_page_offset: float,
-    with_summary: bool = False,
-    table_breaks: frozenset[int] = frozenset(),
-    table_only: bool = False,
-) -> QTextDocument:
-    document = QTextDocument()
-    document.setDefaultFont(font(9))
-    document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(width, page_height))
-    html = _html(data, with_summary=with_summary, table_breaks=table_breaks, table_only=table_only)
-    document.setHtml(html)
-    set_first_page_offset(document, first_page_offset)
-    return document
-
-
-def _html(
-    data: SheetData, *, with_summary: bool, table_breaks: frozenset[int], table_only: bool
-) -> str:
-    rows = data.comparison.rows
-    parts = [STYLE]
-    if with_summary and _has_summary(data):
-        parts.append(summary_html(rows, data.summary))
-    if "table" in data.sections:
-        parts.append(table_html(rows, data.catalog, table_breaks))
-    if table_only:
-        return "".join(parts)
-    if "details" in data.sections:
-        parts.extend(details_html(i, row, data.catalog) for i, row in enumerate(rows, start=1))
-    if "glossary" in data.sections:
-        parts.append(glossary_html(data.catalog))
-    return "".join(parts)

@@ -48,20 +48,36 @@ def series_label(a: Assessment, *, with_respondent: bool = True) -> str:
     return " · ".join(parts) + f" ({a.assessed_on})"
 
 
-def summary_html(rows: Sequence[ComparedAssessment], paragraphs: Sequence[str]) -> str:
-    parts = ["<h3 style='margin-top: 0px'>Executive summary</h3>"]
+def summary_html(
+    rows: Sequence[ComparedAssessment],
+    paragraphs: Sequence[str],
+    breaks: frozenset[int] = frozenset(),
+) -> str:
+    """The executive summary; the heading (0) and paragraphs (1, 2, …) in ``breaks`` open a
+    new page (``report.flow`` finds them)."""
+
+    def opens(ordinal: int) -> str:
+        return " page-break-before: always" if ordinal in breaks else ""
+
+    parts = [f"<h3 style='margin-top: 0px;{opens(0)}'>Executive summary</h3>"]
     for index, (row, text) in enumerate(zip(rows, paragraphs, strict=False), start=1):
+        style = f" style='{opens(index).strip()}'" if index in breaks else ""
         parts.append(
-            f"<p><b>{index}. {whole(series_label(row.assessment))}</b> — {whole(text)}</p>"
+            f"<p{style}><b>{index}. {whole(series_label(row.assessment))}</b> — {whole(text)}</p>"
         )
     return "".join(parts)
 
 
 def table_html(
-    rows: Sequence[ComparedAssessment], catalog: Catalog, breaks: frozenset[int] = frozenset()
+    rows: Sequence[ComparedAssessment],
+    catalog: Catalog,
+    breaks: frozenset[int] = frozenset(),
+    *,
+    first: int = 1,
 ) -> str:
     """The summary table; a new table (header repeated) opens a new page before each row
-    number in ``breaks`` (rows Qt would otherwise split across two pages)."""
+    number in ``breaks`` (rows Qt would otherwise split across two pages). ``rows`` are
+    numbered from ``first`` (``report.table_breaks`` lays out a stretch of the table)."""
     names = {a.id: a.name for a in catalog.archetypes}
     dims = catalog.dimensions
     headers = [
@@ -74,7 +90,7 @@ def table_html(
     head = "".join(f"<th width='{w}%'>{whole(h)}</th>" for h, w in headers)
     table = "<table width='100%' border='0.5' cellspacing='0' cellpadding='2'{}>"
     body = [table.format("") + f"<thead><tr>{head}</tr></thead><tbody>"]
-    for index, row in enumerate(rows, start=1):
+    for index, row in enumerate(rows, start=first):
         if index in breaks:
             body.append(
                 "</tbody></table>"

@@ -31,7 +31,9 @@ def test_only_summary_and_glossary(qapp, capsys, tmp_path):
     assert "Reads as ML-First (fit 100)" in text  # Quanta Labs, from the demo data
     for left_out in ("Positions on the design dimensions", "Summary table", "Top strengths"):
         assert left_out not in text
-    assert pdf_pages(tmp_path / "sheet.pdf") == 1
+    # Fifteen paragraphs (the demo's two organizations' add their rounds' facts) and the
+    # glossary: two pages, no more.
+    assert pdf_pages(tmp_path / "sheet.pdf") == 2
 
 
 def test_sections_without_the_summary(qapp, capsys, tmp_path):
@@ -47,5 +49,5 @@ def test_unknown_section_is_refused_and_writes_nothing(qapp, capsys, tmp_path, b
         main(["sheet", "--demo", "-o", str(tmp_path / "x.pdf"), "--sections", bad])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
-    assert "choose from summary,charts,table,details,glossary" in err
+    assert "choose from summary,charts,table,organization,road,details,glossary" in err
     assert not list(tmp_path.iterdir())
