@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.paths import AppPaths
@@ -20,6 +19,7 @@ from mlorg_desktop.ui.dialogs.file_locations import FileLocations
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.file_drop import FileDrop
 from mlorg_desktop.ui.widgets.focus import first_tab_stop
+from mlorg_desktop.ui.window_state import WindowState, window_title
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -114,15 +114,20 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.messenger = messenger
         self.files = FileLocations(settings, paths)  # where file dialogs start; what is off limits
-        self.setWindowTitle(f"{APP_NAME} — demo data[*]" if demo else f"{APP_NAME}[*]")
+        self._demo = demo
+        self.window_state = WindowState(settings, self)  # tab, splitters, sort order, geometry
+        self.setWindowTitle(window_title(None, demo))
         self.setMinimumSize(*MINIMUM_SIZE)
 
         self._pages = {
-            "archetypes": _Page(self._build_archetypes_tab),
-            "assessment": _Page(self._build_assessment_tab),
-            "saved": _Page(self._build_saved_tab),
-            "compare": _Page(self._build_compare_tab),
-            "organizations": _Page(self._build_organizations_tab),
+            name: _Page(self._restoring(build))
+            for name, build in (
+                ("archetypes", self._build_archetypes_tab),
+                ("assessment", self._build_assessment_tab),
+                ("saved", self._build_saved_tab),
+                ("compare", self._build_compare_tab),
+                ("organizations", self._build_organizations_tab),
+            )
         }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -147,7 +152,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
         self._write_events = _WriteEvents(self)
         self._write_events.finished.connect(self._on_write_finished)
-        self._restore_geometry()
+        self.window_state.restore_geometry(self, DEFAULT_SIZE)
         if self._opener is None:
             self._attach(store)  # type: ignore[arg-type]
 
@@ -183,6 +188,9 @@ class MainWindow(QMainWindow):
             show_read_only_banner(self, str(store.read_only_error))
         else:
             self.statusBar().showMessage(f"{len(store)} saved assessment(s) in {store.path}", 8000)
+        last = self.window_state.last_tab(self.tabs, list(self._pages))
+        if last is not None and self.tabs.currentIndex() == 0:  # unless the user chose one
+            self.tabs.setCurrentIndex(last)
 
     # Tabs -------------------------------------------------------------------------------------
 
@@ -224,6 +232,14 @@ class MainWindow(QMainWindow):
         if isinstance(page, _Page):
             page.ensure()
 
+    def _restoring(self, build: Callable[[], QWidget]) -> Callable[[], QWidget]:
+        def build_and_restore() -> QWidget:
+            content = build()
+            self.window_state.restore_splitters(content)
+            return content
+
+        return build_and_restore
+
     def _build_archetypes_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
 
@@ -235,6 +251,8 @@ class MainWindow(QMainWindow):
         tab = AssessmentTab(self.knowledge, self.store, self.messenger)
         tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
         tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
+        tab.document_renamed.connect(self._on_assessment_tab_document_renamed)
+        self._on_assessment_tab_document_renamed(tab.document_name())
         return tab
 
     def _build_saved_tab(self) -> QWidget:
@@ -246,17 +264,25 @@ class MainWindow(QMainWindow):
         tab.assessment_deleted.connect(self._on_saved_tab_assessment_deleted)
         tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         tab.undo_available.connect(self.undo_delete_action.setEnabled)
+        tab.new_requested.connect(self._on_new_triggered)
+        sort = self.window_state.sort_order()
+        if sort is not None and sort[0] < tab.model.columnCount():
+            tab.table.sortByColumn(*sort)
         return tab
 
     def _build_compare_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.compare_tab import CompareTab
 
-        return CompareTab(self.knowledge, self.store)
+        tab = CompareTab(self.knowledge, self.store)
+        tab.new_requested.connect(self._on_new_triggered)
+        return tab
 
     def _build_organizations_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
-        return OrganizationsTab(self.knowledge, self.store, self.settings)
+        tab = OrganizationsTab(self.knowledge, self.store, self.settings)
+        tab.import_requested.connect(self._on_import_triggered)
+        return tab
 
     # Slots ------------------------------------------------------------------------------------
 
@@ -363,6 +389,9 @@ class MainWindow(QMainWindow):
     def _on_assessment_tab_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
 
+    def _on_assessment_tab_document_renamed(self, name: str) -> None:
+        self.setWindowTitle(window_title(name, self._demo))
+
     def _on_saved_tab_open_requested(self, assessment_id: str) -> None:
         if self.assessment_tab.stored_id() != assessment_id or self.assessment_tab.is_dirty():
             if not self.assessment_tab.maybe_keep_changes():
@@ -459,16 +488,17 @@ class MainWindow(QMainWindow):
 
     # Window state ------------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         form = self.built("assessment")
         if (form is not None and not form.maybe_keep_changes()) or not self.finish_writes():
             event.ignore()
             return
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.sync()
+        saved = self.built("saved")
+        header = saved.table.horizontalHeader() if saved is not None else None
+        self.window_state.save(
+            self,
+            list(self._pages)[self.tabs.currentIndex()],
+            [page.content for page in self._pages.values() if page.content is not None],
+            (header.sortIndicatorSection(), header.sortIndicatorOrder()) if header else None,
+        )
         event.accept()

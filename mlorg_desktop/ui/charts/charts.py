@@ -43,6 +43,8 @@ def _tooltip(label: str, lines: list[str]) -> str:
 def _make_static(widget: pg.PlotWidget, name: str) -> None:
     """A chart to read, not to explore: no context menu, no pan or zoom, no auto-range button."""
     widget.setAccessibleName(name)
+    # Nothing to do in it with keys (its numbers are in "Show as Table"): no Tab stop.
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     widget.hideButtons()

@@ -170,6 +170,7 @@ class ArchetypesTab(QWidget):
         hint.setWordWrap(True)
         left = container(vbox(QLabel("<b>Archetypes</b>"), self.list, hint))
         splitter = QSplitter()
+        splitter.setObjectName("archetypesSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)

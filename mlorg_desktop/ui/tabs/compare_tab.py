@@ -3,12 +3,12 @@ differ. The chart stack (pyqtgraph, numpy) loads the first time this tab is show
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,10 +35,10 @@ from mlorg_desktop.domain.reading_text import (
 )
 from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.charts.compare_charts import CompareCharts
 from mlorg_desktop.ui.widgets.accessibility import name_clear_button
 from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
-from mlorg_desktop.ui.widgets.legend import ChartLegend
 from mlorg_desktop.ui.widgets.series_labels import (
     HEAD_ROLE,
     TAIL_ROLE,
@@ -46,15 +46,20 @@ from mlorg_desktop.ui.widgets.series_labels import (
     label_parts,
 )
 
+if TYPE_CHECKING:
+    from mlorg_desktop.ui.charts.charts import FitBarChart, RadarChart
+
 ORG_ROLE = Qt.ItemDataRole.UserRole + 3  # beside assessment_model's ID_ROLE and SORT_ROLE
 
 
 class CompareTab(QWidget):
     """Signals:
     selection_changed(int): how many assessments are chosen now.
+    new_requested(): the store is empty and the user wants to start an assessment.
     """
 
     selection_changed = Signal(int)
+    new_requested = Signal()
 
     def __init__(
         self, knowledge: Knowledge, store: AssessmentStore, parent: QWidget | None = None
@@ -64,8 +69,9 @@ class CompareTab(QWidget):
         self.store = store
         self._chosen: list[str] = []  # in the order they were ticked
         self.comparison: Comparison = compare(knowledge, [])
-        self.radar = None
-        self.bars = None
+        self.chart_area = CompareCharts(knowledge.catalog)
+        self.overlay = self.chart_area.overlay
+        self.legend = self.chart_area.legend
 
         self.items = QStandardItemModel(self)
         self._by_id: dict[str, QStandardItem] = {}
@@ -96,8 +102,6 @@ class CompareTab(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.overlay = QCheckBox("Show &archetype reference profiles (dashed)")
-        self.overlay.toggled.connect(self._redraw)
         for assessment in store.all():
             self._add_item(assessment)
         self.items.sort(0)
@@ -107,6 +111,7 @@ class CompareTab(QWidget):
         self.table.setAccessibleName("Comparison summary")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; arrow keys walk the cells
         self.differences = QTreeWidget()
         self.differences.setAccessibleName("Questions answered differently")
         self.differences.setHeaderLabels(["Question / assessment", "Answer"])
@@ -116,11 +121,9 @@ class CompareTab(QWidget):
         self.details.addTab(self.table, "Summary")
         self.details.addTab(self.differences, "Answers that differ")
 
-        self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.charts.setMinimumHeight(280)
-        self.legend = ChartLegend()
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(container(vbox(self.overlay, self.charts, self.legend)))
+        right.setObjectName("compareRightSplitter")
+        right.addWidget(self.chart_area)
         right.addWidget(self.details)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
@@ -136,6 +139,7 @@ class CompareTab(QWidget):
         )
         left.setMaximumWidth(360)
         splitter = QSplitter()
+        splitter.setObjectName("compareSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
@@ -143,6 +147,15 @@ class CompareTab(QWidget):
         splitter.setSizes([360, 1000])  # room for labels: "Org · unit · respondent (date)"
         self.setLayout(vbox(splitter, margin=MARGIN))
         self._refresh()
+
+    @property
+    def radar(self) -> RadarChart | None:
+        """The radar chart, once the tab has been shown (pyqtgraph loads then)."""
+        return self.chart_area.radar
+
+    @property
+    def bars(self) -> FitBarChart | None:
+        return self.chart_area.bars
 
     # Selection ---------------------------------------------------------------------------------
 
@@ -212,6 +225,8 @@ class CompareTab(QWidget):
             self.items.sort(0)
         if any(i in self._chosen for i in ids):
             self._refresh()
+        elif added and not self._chosen:
+            self._show_charts()  # the empty state's words depend on how many there are
 
     def on_assessment_deleted(self, assessment_id: str) -> None:
         item = self._by_id.pop(assessment_id, None)
@@ -220,6 +235,8 @@ class CompareTab(QWidget):
         if assessment_id in self._chosen:
             self._chosen.remove(assessment_id)
             self._refresh()
+        elif not self._chosen:
+            self._show_charts()
 
     # Internals ---------------------------------------------------------------------------------
 
@@ -261,17 +278,7 @@ class CompareTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self.radar is None:
-            self._create_charts()
-
-    def _create_charts(self) -> None:
-        from mlorg_desktop.ui.charts.charts import FitBarChart, RadarChart
-
-        self.radar = RadarChart(self.knowledge.catalog)
-        self.bars = FitBarChart(self.knowledge.catalog)
-        self.charts.addWidget(self.radar)
-        self.charts.addWidget(self.bars)
-        self._redraw()
+        self.chart_area.create_charts()
 
     def _refresh(self) -> None:
         self.comparison = compare(self.knowledge, self.selected_assessments())
@@ -284,23 +291,33 @@ class CompareTab(QWidget):
             )
         self._fill_table()
         self._fill_differences()
-        self._redraw()
+        self._show_charts()
         self.selection_changed.emit(n)
 
-    def _redraw(self, *_args: object) -> None:
-        references = [
-            (a.id, a.name)
-            for a in self.knowledge.catalog.archetypes
-            if self.overlay.isChecked()
-            and all(
-                a.reference_position(d) is not None for d in self.knowledge.catalog.dimension_ids
+    def _show_charts(self) -> None:
+        self.chart_area.show_rows(self.comparison.rows, self._empty_state())
+        self._update_buttons()
+
+    def _empty_state(self) -> tuple[str, str, Callable[[], object]]:
+        """What the chart area says while nothing is ticked: save one first, or tick some."""
+        total = self.items.rowCount()
+        if total == 0:
+            return (
+                "No saved assessments to compare yet: answer and save one first.",
+                "New Assessment",
+                self.new_requested.emit,
             )
-        ]
-        self.legend.set_entries([r.assessment for r in self.comparison.rows], references)
-        if self.radar is None or self.bars is None:
-            return
-        self.radar.set_rows(self.comparison.rows, self.overlay.isChecked())
-        self.bars.set_rows(self.comparison.rows)
+        button = "Tick All" if total <= MAX_COMPARED else f"Tick the First {MAX_COMPARED}"
+        return (
+            f"Tick up to {MAX_COMPARED} assessments in the list to compare them here.",
+            button,
+            self.select_all,
+        )
+
+    def _update_buttons(self) -> None:
+        """Clear needs something ticked; "Select all of this organization" a row to start from."""
+        self.clear_button.setEnabled(bool(self._chosen))
+        self.select_org.setEnabled(self.items.rowCount() > 0)
 
     def _fill_table(self) -> None:
         names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
