@@ -61,6 +61,10 @@ class CompareCharts(QWidget):
         self.bars_view = ChartWithTable(self.bars, "the fit bar chart")
         self.splitter.addWidget(self.radar_view)
         self.splitter.addWidget(self.bars_view)
+        # The radar keeps its aspect; the bars use width: five groups of up to eight bars.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
         # Made after everything else, they would join the end of the Tab chain: put them where
         # they are on screen, after the reference switch (a hidden table is skipped).
         chain = [self.overlay]

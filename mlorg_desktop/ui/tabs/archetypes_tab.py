@@ -40,7 +40,7 @@ def archetype_html(archetype: Archetype, catalog: Catalog) -> str:
         f"<h3>Weaknesses</h3>{_bullets(archetype.weaknesses)}"
         f"<h3>Where it is typical</h3>{_bullets(archetype.typical_organizations)}"
         f"<h3>Roles you usually find</h3>{_bullets(archetype.roles)}"
-        f"<p style='color:gray'>{escape(catalog.no_best_archetype)}</p>"
+        f"<p><i>{escape(catalog.no_best_archetype)}</i></p>"
     )
 
 

@@ -144,7 +144,7 @@ class CompareTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([360, 1000])  # room for labels: "Org · unit · respondent (date)"
+        splitter.setSizes([300, 1000])  # room for labels: "Org · unit · respondent (date)"
         self.setLayout(vbox(splitter, margin=MARGIN))
         self._refresh()
 
