@@ -79,7 +79,7 @@ def test_compare_charts_show_as_tables_of_the_scored_numbers(active, knowledge, 
     assert not tab.radar.isVisible()
     assert _iface(toggle).state().checked
     cells = radar_view.table_cells()
-    assert cells[0] == ["Assessment", *(d.name for d in dims)]
+    assert cells[0] == ["Assessment", *(d.short_name for d in dims)]
     assert cells[1:] == [
         [f"{n}. {series_label(a)}", *(_whole(s.positions[d.id]) for d in dims)]
         for n, (a, s) in enumerate(zip(chosen, scores, strict=True), start=1)
@@ -90,11 +90,13 @@ def test_compare_charts_show_as_tables_of_the_scored_numbers(active, knowledge, 
     _press(bars_view.toggle, qtbot)
     assert bars_view.showing_table()
     fits = bars_view.table_cells()
-    assert fits[0] == ["Assessment", *(a.name for a in archetypes)]
+    assert fits[0] == ["Assessment", *(a.short_name for a in archetypes)]
     assert fits[1:] == [
         [f"{n}. {series_label(a)}", *(str(round(s.fits[x.id])) for x in archetypes)]
         for n, (a, s) in enumerate(zip(chosen, scores, strict=True), start=1)
     ]
+    tips = [bars_view.model.horizontalHeaderItem(c).toolTip() for c in range(1, 6)]
+    assert tips == [a.name for a in archetypes]  # the full names behind the short headers
     best = max(archetypes, key=lambda x: scores[0].fits[x.id])
     assert f"best fit {best.name}" in _iface(tab.bars).text(DESCRIPTION)
 
@@ -141,12 +143,12 @@ def test_trend_chart_shows_as_a_table_of_each_rounds_combined_reading(active, kn
         for r in rounds
     ]
     cells = view.table_cells()
-    assert cells[0] == ["Round", "First day", *(a.name for a in archetypes)]
+    assert cells[0] == ["Round", "First day", *(a.short_name for a in archetypes)]
     assert cells[1:] == want
     # Switching the trend to positions switches the table with it.
     tab.trend_choice.setFocus()
     qtbot.keyClick(tab.trend_choice, Qt.Key.Key_Down)
     dims = knowledge.catalog.dimensions
-    assert view.table_cells()[0] == ["Round", "First day", *(d.name for d in dims)]
+    assert view.table_cells()[0] == ["Round", "First day", *(d.short_name for d in dims)]
     last = combine(rounds[-1].assessments, knowledge.bank, knowledge.catalog).score
     assert view.table_cells()[-1][2:] == [_whole(last.positions[d.id]) for d in dims]

@@ -119,6 +119,7 @@ def test_empty_compare_tab_has_no_bare_axes(shown, qtbot):
     assert area.stack.currentWidget() is area.empty and not tab.radar.isVisible()
     assert area.empty.message.text().startswith("No saved assessments to compare yet")
     assert not tab.clear_button.isEnabled() and not tab.select_org.isEnabled()
+    assert not tab.filter.isEnabled()
     qtbot.mouseClick(area.empty.button, LEFT)
     assert isinstance(window.current_tab(), AssessmentTab)
 

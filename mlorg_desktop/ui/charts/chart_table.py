@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.ui.widgets.layout import hbox, vbox
 
+FIRST_COLUMN_MIN = 90  # pixels: enough for "1. Acme…" and the start of its date
+
 
 @dataclass(frozen=True)
 class ChartTable:
@@ -26,6 +28,7 @@ class ChartTable:
 
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    header_tips: list[str] = field(default_factory=list)  # the full names behind short headers
 
 
 def number(value: float | None) -> str:
@@ -48,8 +51,13 @@ class ChartWithTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on; arrows walk the cells
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The numbers always show; the first column (a long assessment label) takes what is
+        # left and elides in the middle, keeping organization and date (its tooltip has all).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # one line per row: elided, not wrapped
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         self.toggle = QPushButton("Show as Table")
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(f"Show {what} as a table")
@@ -67,6 +75,10 @@ class ChartWithTable(QWidget):
         self.table.setAccessibleDescription(description)
         self.model.clear()
         self.model.setHorizontalHeaderLabels(data.headers)
+        for column, tip in enumerate(data.header_tips):
+            header = self.model.horizontalHeaderItem(column)
+            if header is not None and tip:
+                header.setToolTip(tip)
         for cells in data.rows:
             items = []
             for column, text in enumerate(cells):
@@ -75,8 +87,25 @@ class ChartWithTable(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                else:
+                    item.setToolTip(text)
                 items.append(item)
             self.model.appendRow(items)
+        self._fit_first_column()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_first_column()
+
+    def _fit_first_column(self) -> None:
+        header = self.table.horizontalHeader()
+        if self.model.columnCount() < 2:
+            return
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        numbers = sum(header.sectionSize(c) for c in range(1, self.model.columnCount()))
+        room = self.table.viewport().width() - numbers
+        wanted = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        header.resizeSection(0, max(FIRST_COLUMN_MIN, min(wanted, room)))
 
     def table_cells(self) -> list[list[str]]:
         """What the table shows now, row by row (headers first)."""

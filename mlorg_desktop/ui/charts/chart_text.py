@@ -27,7 +27,9 @@ def radar_text(
     """One row per assessment (then per reference profile shown): its position on each
     dimension, as the radar's spokes place it (0 at the centre, 100 at the tip)."""
     dims = catalog.dimensions
-    table = ChartTable(["Assessment", *(d.name for d in dims)])
+    table = ChartTable(
+        ["Assessment", *(d.short_name for d in dims)], header_tips=["", *(d.name for d in dims)]
+    )
     for index, row in enumerate(rows, start=1):
         cells = [number(row.score.positions[d.id]) for d in dims]
         table.rows.append([f"{index}. {series_label(row.assessment)}", *cells])
@@ -55,7 +57,10 @@ def radar_text(
 def fit_text(catalog: Catalog, rows: Sequence[ComparedAssessment]) -> tuple[ChartTable, str]:
     """One row per assessment: its fit (0–100) to every archetype, one bar each in the chart."""
     archetypes = catalog.archetypes
-    table = ChartTable(["Assessment", *(a.name for a in archetypes)])
+    table = ChartTable(
+        ["Assessment", *(a.short_name for a in archetypes)],
+        header_tips=["", *(a.name for a in archetypes)],
+    )
     best = []
     for index, row in enumerate(rows, start=1):
         label = series_label(row.assessment)
@@ -76,16 +81,23 @@ def trend_text(catalog: Catalog, rounds: Sequence[ReadRound], what: str) -> tupl
     """One row per round: the combined reading's fit to each archetype (or position on each
     dimension), the points the trend lines join."""
     if what == FITS:
-        series = [(a.name, lambda r, i=a.id: r.reading.score.fits[i]) for a in catalog.archetypes]
+        series = [
+            (a.short_name, a.name, lambda r, i=a.id: r.reading.score.fits[i])
+            for a in catalog.archetypes
+        ]
         measured = "fit to each archetype"
     else:
         series = [
-            (d.name, lambda r, i=d.id: r.reading.score.positions[i]) for d in catalog.dimensions
+            (d.short_name, d.name, lambda r, i=d.id: r.reading.score.positions[i])
+            for d in catalog.dimensions
         ]
         measured = "position on each design dimension"
-    table = ChartTable(["Round", "First day", *(name for name, _ in series)])
+    table = ChartTable(
+        ["Round", "First day", *(short for short, _, _ in series)],
+        header_tips=["", "", *(name for _, name, _ in series)],
+    )
     for item in rounds:
-        values = [number(value(item)) for _, value in series]
+        values = [number(value(item)) for _, _, value in series]
         table.rows.append([item.round.label, item.round.first, *values])
     description = (
         f"Line chart of the combined {measured}, 0 to 100, over "

@@ -142,9 +142,12 @@ class CompareTab(QWidget):
         splitter.setObjectName("compareSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        # The list gives up a little width in a small window (the charts need it more) and
+        # grows to its maximum in a large one: room for "Org · unit · respondent (date)".
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 1000])  # room for labels: "Org · unit · respondent (date)"
+        splitter.setSizes([330, 1000])
         self.setLayout(vbox(splitter, margin=MARGIN))
         self._refresh()
 
@@ -285,9 +288,7 @@ class CompareTab(QWidget):
         n = len(self._chosen)
         if not self.status.text().startswith("At most") or n < MAX_COMPARED:
             self.status.setText(
-                f"{n} of at most {MAX_COMPARED} chosen."
-                if n
-                else "Tick assessments to compare them."
+                f"{n} of at most {MAX_COMPARED} chosen." if n else "None chosen yet."
             )
         self._fill_table()
         self._fill_differences()
@@ -318,6 +319,10 @@ class CompareTab(QWidget):
         """Clear needs something ticked; "Select all of this organization" a row to start from."""
         self.clear_button.setEnabled(bool(self._chosen))
         self.select_org.setEnabled(self.items.rowCount() > 0)
+        self.filter.setEnabled(self.items.rowCount() > 0 or bool(self.filter.text()))
+        if not self._chosen and not self.status.text().startswith("At most"):
+            # The chart area's empty state already says what to do.
+            self.status.setText("" if self.items.rowCount() == 0 else "None chosen yet.")
 
     def _fill_table(self) -> None:
         names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
