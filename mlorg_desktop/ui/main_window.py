@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.knowledge import Knowledge
@@ -20,6 +20,7 @@ from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.file_drop import FileDrop
 from mlorg_desktop.ui.widgets.focus import first_tab_stop
 from mlorg_desktop.ui.window_state import WindowState, window_title
+from mlorg_desktop.ui.write_status import WriteStatus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -38,16 +39,6 @@ MINIMUM_SIZE = (1024, 700)
 
 
 StoreOpener = Callable[[QWidget], "AssessmentStore | None"]
-
-
-class _WriteEvents(QObject):
-    """Carries the store writer's reports (made on its thread) to the UI thread: emitting a
-    signal of an object that lives in another thread is a queued call."""
-
-    finished = Signal()
-
-    def report(self, _sequence: int, _error: OSError | None) -> None:
-        self.finished.emit()
 
 
 class _Page(QWidget):
@@ -146,12 +137,9 @@ class MainWindow(QMainWindow):
         build_menus(self)
         FileDrop(self, self.import_files)
 
-        self._write_error_shown = False
-        self.save_state = QLabel()
-        self.save_state.setObjectName("saveState")
+        self.write_status = WriteStatus(self, messenger)  # "Saving…", "Not saved to disk"
+        self.save_state = self.write_status.label
         self.statusBar().addPermanentWidget(self.save_state)
-        self._write_events = _WriteEvents(self)
-        self._write_events.finished.connect(self._on_write_finished)
         self.window_state.restore_geometry(self, DEFAULT_SIZE)
         if self._opener is None:
             self._attach(store)  # type: ignore[arg-type]
@@ -181,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def _attach(self, store: AssessmentStore) -> None:
         self._store = store
-        store.write_in_background(self._write_events.report)
+        self.write_status.attach(store)
         if store.read_only_error is not None:
             from mlorg_desktop.ui.widgets.read_only_banner import show_read_only_banner
 
@@ -428,63 +416,12 @@ class MainWindow(QMainWindow):
 
     # Writing to disk ----------------------------------------------------------------------------
 
-    def _failed_write(self) -> OSError | None:
-        """Why the newest write failed, while its changes are still not on disk."""
-        writer = self._store.writer if self._store is not None else None
-        return writer.error if writer is not None and writer.pending else None
-
     def _show_save_state(self) -> None:
-        failed = self._failed_write()
-        if failed is not None:
-            self.save_state.setText("⚠ Not saved to disk")
-            self.save_state.setToolTip(f"The last write failed: {failed}")
-        elif self._store is not None and self._store.pending:
-            self.save_state.setText("Saving…")
-            self.save_state.setToolTip("Writing your changes to disk")
-        else:
-            self.save_state.setText("")
-            self.save_state.setToolTip("")
-
-    def _on_write_finished(self) -> None:
-        self._show_save_state()
-        failed = self._failed_write()
-        if failed is None:
-            self._write_error_shown = False
-        elif not self._write_error_shown:
-            self._write_error_shown = True
-            self.messenger.error(
-                self,
-                "Could not save to disk",
-                f"Could not write to {self.store.path}: {failed.strerror or failed}."
-                "\n\nThe file still holds your last good save, and your changes are kept in "
-                "this window. Free some space or fix the folder's permissions, then save again "
-                "(Ctrl+S); closing the app also tries again.",
-            )
+        self.write_status.show()
 
     def finish_writes(self) -> bool:
         """Wait for pending writes (closing must not lose a save); False means stay open."""
-        from mlorg_desktop.store import StoreWriteError
-
-        while self._store is not None and self._store.pending:
-            self.save_state.setText("Saving…")
-            self.save_state.repaint()
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.store.retry_write()
-                self.store.flush()
-                break
-            except StoreWriteError as exc:
-                reason = exc.reason
-            finally:
-                QApplication.restoreOverrideCursor()
-            self._show_save_state()
-            choice = dialogs.ask_write_failed(self, reason)
-            if choice is dialogs.WriteFailedChoice.QUIT:
-                return True
-            if choice is dialogs.WriteFailedChoice.CANCEL:
-                return False
-        self._show_save_state()
-        return True
+        return self.write_status.finish()
 
     # Window state ------------------------------------------------------------------------------
 
