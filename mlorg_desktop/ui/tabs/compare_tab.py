@@ -9,35 +9,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QWidget,
 )
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.reading_text import (
-    COVERAGE_HELP,
-    MARGIN_HELP,
-    RULE_HELP,
-    reading_explanation,
-    reading_label,
-)
-from mlorg_desktop.report.sheet import series_label
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.charts.compare_charts import CompareCharts
 from mlorg_desktop.ui.widgets.accessibility import name_clear_button
 from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE
+from mlorg_desktop.ui.widgets.compare_details import CompareDetails
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.widgets.series_labels import (
     HEAD_ROLE,
@@ -107,19 +94,9 @@ class CompareTab(QWidget):
         self.items.sort(0)
         self.items.itemChanged.connect(self._on_items_item_changed)
 
-        self.table = QTableWidget()
-        self.table.setAccessibleName("Comparison summary")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)  # Tab moves on; arrow keys walk the cells
-        self.differences = QTreeWidget()
-        self.differences.setAccessibleName("Questions answered differently")
-        self.differences.setHeaderLabels(["Question / assessment", "Answer"])
-        self.differences.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.differences.setColumnWidth(0, 420)
-        self.details = QTabWidget()
-        self.details.addTab(self.table, "Summary")
-        self.details.addTab(self.differences, "Answers that differ")
+        self.details = CompareDetails(knowledge)
+        self.table = self.details.table
+        self.differences = self.details.differences
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("compareRightSplitter")
@@ -290,8 +267,7 @@ class CompareTab(QWidget):
             self.status.setText(
                 f"{n} of at most {MAX_COMPARED} chosen." if n else "None chosen yet."
             )
-        self._fill_table()
-        self._fill_differences()
+        self.details.show_comparison(self.comparison)
         self._show_charts()
         self.selection_changed.emit(n)
 
@@ -323,70 +299,6 @@ class CompareTab(QWidget):
         if not self._chosen and not self.status.text().startswith("At most"):
             # The chart area's empty state already says what to do.
             self.status.setText("" if self.items.rowCount() == 0 else "None chosen yet.")
-
-    def _fill_table(self) -> None:
-        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
-        dims = self.knowledge.catalog.dimensions
-        headers = ["Assessment", "Reading", "Runner-up", "Margin", "Answered"] + [
-            d.short_name for d in dims
-        ]
-        tips = [
-            "",
-            RULE_HELP,
-            "The archetype with the second-best fit.",
-            MARGIN_HELP,
-            COVERAGE_HELP,
-        ]
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        for c, tip in enumerate(tips):
-            header = self.table.horizontalHeaderItem(c)
-            if header is not None and tip:
-                header.setToolTip(tip)
-        self.table.setRowCount(len(self.comparison.rows))
-        for r, row in enumerate(self.comparison.rows):
-            s = row.score
-            cells = [
-                series_label(row.assessment),
-                reading_label(s, names),
-                names[s.runner_up] if s.leader and s.runner_up else "—",
-                f"{s.margin:.0f}" if s.leader else "—",
-                f"{s.answered} of {s.total}",
-            ]
-            cells += [
-                "—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c == 1:
-                    item.setToolTip(reading_explanation(s, names))
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-
-    def _fill_differences(self) -> None:
-        self.differences.clear()
-        labels = [series_label(r.assessment) for r in self.comparison.rows]
-        if len(labels) < 2:
-            self.differences.addTopLevelItem(
-                QTreeWidgetItem(
-                    ["Choose two or more assessments to see where their answers differ.", ""]
-                )
-            )
-            return
-        if not self.comparison.differences:
-            self.differences.addTopLevelItem(
-                QTreeWidgetItem(["The chosen assessments answered every question alike.", ""])
-            )
-        for difference in self.comparison.differences:
-            top = QTreeWidgetItem([difference.question_text, ""])
-            top.setToolTip(0, difference.question_text)
-            for label, answer in zip(labels, difference.answers, strict=True):
-                child = QTreeWidgetItem([label, answer])
-                child.setToolTip(1, answer)
-                top.addChild(child)
-            self.differences.addTopLevelItem(top)
-        self.differences.expandAll()
 
 
 def _set_label(item: QStandardItem, assessment: Assessment) -> None:
