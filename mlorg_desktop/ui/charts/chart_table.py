@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mlorg_desktop.ui.widgets.layout import hbox, vbox
 
-FIRST_COLUMN_MIN = 90  # pixels: enough for "1. Acme…" and the start of its date
+FIRST_COLUMN_MIN = 160  # pixels: "1. Cobalt Pay…(2026-05-20)"; narrower tables scroll
 
 
 @dataclass(frozen=True)
