@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from mlorg_desktop import APP_NAME
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
@@ -20,6 +19,8 @@ from mlorg_desktop.ui.dialogs.file_locations import FileLocations
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.file_drop import FileDrop
 from mlorg_desktop.ui.widgets.focus import first_tab_stop
+from mlorg_desktop.ui.window_state import WindowState, window_title
+from mlorg_desktop.ui.write_status import WriteStatus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -40,16 +41,6 @@ MINIMUM_SIZE = (1024, 700)
 
 
 StoreOpener = Callable[[QWidget], "AssessmentStore | None"]
-
-
-class _WriteEvents(QObject):
-    """Carries the store writer's reports (made on its thread) to the UI thread: emitting a
-    signal of an object that lives in another thread is a queued call."""
-
-    finished = Signal()
-
-    def report(self, _sequence: int, _error: OSError | None) -> None:
-        self.finished.emit()
 
 
 class _Page(QWidget):
@@ -123,15 +114,20 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.messenger = messenger
         self.files = FileLocations(settings, paths)  # where file dialogs start; what is off limits
-        self.setWindowTitle(f"{APP_NAME} — demo data[*]" if demo else f"{APP_NAME}[*]")
+        self._demo = demo
+        self.window_state = WindowState(settings, self)  # tab, splitters, sort order, geometry
+        self.setWindowTitle(window_title(None, demo))
         self.setMinimumSize(*MINIMUM_SIZE)
 
         self._pages = {
-            "archetypes": _Page(self._build_archetypes_tab),
-            "assessment": _Page(self._build_assessment_tab),
-            "saved": _Page(self._build_saved_tab),
-            "compare": _Page(self._build_compare_tab),
-            "organizations": _Page(self._build_organizations_tab),
+            name: _Page(self._restoring(build))
+            for name, build in (
+                ("archetypes", self._build_archetypes_tab),
+                ("assessment", self._build_assessment_tab),
+                ("saved", self._build_saved_tab),
+                ("compare", self._build_compare_tab),
+                ("organizations", self._build_organizations_tab),
+            )
         }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -151,13 +147,10 @@ class MainWindow(QMainWindow):
         build_menus(self)
         FileDrop(self, self.import_files)
 
-        self._write_error_shown = False
-        self.save_state = QLabel()
-        self.save_state.setObjectName("saveState")
+        self.write_status = WriteStatus(self, messenger)  # "Saving…", "Not saved to disk"
+        self.save_state = self.write_status.label
         self.statusBar().addPermanentWidget(self.save_state)
-        self._write_events = _WriteEvents(self)
-        self._write_events.finished.connect(self._on_write_finished)
-        self._restore_geometry()
+        self.window_state.restore_geometry(self, DEFAULT_SIZE)
         if self._opener is None:
             self._attach(store)  # type: ignore[arg-type]
 
@@ -186,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def _attach(self, store: AssessmentStore) -> None:
         self._store = store
-        store.write_in_background(self._write_events.report)
+        self.write_status.attach(store)
         if store.read_only_error is not None:
             from mlorg_desktop.ui.widgets.read_only_banner import show_read_only_banner
 
@@ -195,6 +188,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{plural(len(store), 'saved assessment')} in {store.path}", 8000
             )
+        last = self.window_state.last_tab(self.tabs, list(self._pages))
+        if last is not None and self.tabs.currentIndex() == 0:  # unless the user chose one
+            self.tabs.setCurrentIndex(last)
 
     # Tabs -------------------------------------------------------------------------------------
 
@@ -236,6 +232,14 @@ class MainWindow(QMainWindow):
         if isinstance(page, _Page):
             page.ensure()
 
+    def _restoring(self, build: Callable[[], QWidget]) -> Callable[[], QWidget]:
+        def build_and_restore() -> QWidget:
+            content = build()
+            self.window_state.restore_splitters(content)
+            return content
+
+        return build_and_restore
+
     def _build_archetypes_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.archetypes_tab import ArchetypesTab
 
@@ -248,6 +252,8 @@ class MainWindow(QMainWindow):
         tab.assessment_saved.connect(self._on_assessment_tab_assessment_saved)
         tab.dirty_changed.connect(self._on_assessment_tab_dirty_changed)
         tab.save_refused.connect(lambda: self.show_tab(tab))
+        tab.document_renamed.connect(self._on_assessment_tab_document_renamed)
+        self._on_assessment_tab_document_renamed(tab.document_name())
         return tab
 
     def _build_saved_tab(self) -> QWidget:
@@ -260,18 +266,25 @@ class MainWindow(QMainWindow):
         tab.assessment_restored.connect(self._on_saved_tab_assessment_restored)
         tab.undo_available.connect(self.undo_delete_action.setEnabled)
         tab.redo_available.connect(self.redo_delete_action.setEnabled)
+        tab.new_requested.connect(self._on_new_triggered)
+        sort = self.window_state.sort_order()
+        if sort is not None and sort[0] < tab.model.columnCount():
+            tab.table.sortByColumn(*sort)
         return tab
 
     def _build_compare_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.compare_tab import CompareTab
 
-        return CompareTab(self.knowledge, self.store)
+        tab = CompareTab(self.knowledge, self.store)
+        tab.new_requested.connect(self._on_new_triggered)
+        return tab
 
     def _build_organizations_tab(self) -> QWidget:
         from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 
         tab = OrganizationsTab(self.knowledge, self.store, self.settings, self.messenger)
         tab.assessments_saved.connect(self._on_organizations_tab_assessments_saved)
+        tab.import_requested.connect(self._on_import_triggered)
         return tab
 
     def _on_organizations_tab_assessments_saved(self, ids: list[str]) -> None:
@@ -351,6 +364,9 @@ class MainWindow(QMainWindow):
     def _on_assessment_tab_dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
 
+    def _on_assessment_tab_document_renamed(self, name: str) -> None:
+        self.setWindowTitle(window_title(name, self._demo))
+
     def _on_saved_tab_open_requested(self, assessment_id: str) -> None:
         if self.assessment_tab.stored_id() != assessment_id or self.assessment_tab.is_dirty():
             if not self.assessment_tab.maybe_keep_changes():
@@ -387,76 +403,26 @@ class MainWindow(QMainWindow):
 
     # Writing to disk ----------------------------------------------------------------------------
 
-    def _failed_write(self) -> OSError | None:
-        """Why the newest write failed, while its changes are still not on disk."""
-        writer = self._store.writer if self._store is not None else None
-        return writer.error if writer is not None and writer.pending else None
-
     def _show_save_state(self) -> None:
-        failed = self._failed_write()
-        if failed is not None:
-            self.save_state.setText("⚠ Not saved to disk")
-            self.save_state.setToolTip(f"The last write failed: {failed}")
-        elif self._store is not None and self._store.pending:
-            self.save_state.setText("Saving…")
-            self.save_state.setToolTip("Writing your changes to disk")
-        else:
-            self.save_state.setText("")
-            self.save_state.setToolTip("")
-
-    def _on_write_finished(self) -> None:
-        self._show_save_state()
-        failed = self._failed_write()
-        if failed is None:
-            self._write_error_shown = False
-        elif not self._write_error_shown:
-            self._write_error_shown = True
-            self.messenger.error(
-                self,
-                "Could not save to disk",
-                f"Could not write to {self.store.path}: {failed.strerror or failed}."
-                "\n\nThe file still holds your last good save, and your changes are kept in "
-                "this window. Free some space or fix the folder's permissions, then save again "
-                "(Ctrl+S); closing the app also tries again.",
-            )
+        self.write_status.show()
 
     def finish_writes(self) -> bool:
         """Wait for pending writes (closing must not lose a save); False means stay open."""
-        from mlorg_desktop.store import StoreWriteError
-
-        while self._store is not None and self._store.pending:
-            self.save_state.setText("Saving…")
-            self.save_state.repaint()
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.store.retry_write()
-                self.store.flush()
-                break
-            except StoreWriteError as exc:
-                reason = exc.reason
-            finally:
-                QApplication.restoreOverrideCursor()
-            self._show_save_state()
-            choice = dialogs.ask_write_failed(self, reason)
-            if choice is dialogs.WriteFailedChoice.QUIT:
-                return True
-            if choice is dialogs.WriteFailedChoice.CANCEL:
-                return False
-        self._show_save_state()
-        return True
+        return self.write_status.finish()
 
     # Window state ------------------------------------------------------------------------------
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         form = self.built("assessment")
         if (form is not None and not form.maybe_keep_changes()) or not self.finish_writes():
             event.ignore()
             return
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.sync()
+        saved = self.built("saved")
+        header = saved.table.horizontalHeader() if saved is not None else None
+        self.window_state.save(
+            self,
+            list(self._pages)[self.tabs.currentIndex()],
+            [page.content for page in self._pages.values() if page.content is not None],
+            (header.sortIndicatorSection(), header.sortIndicatorOrder()) if header else None,
+        )
         event.accept()

@@ -197,16 +197,17 @@ def _run(knowledge: Knowledge, resources: Path) -> str:
 
 
 def _tick_compared(app: QApplication, window: MainWindow, screens: Screens) -> None:
-    """Grab the empty charts, tick every demo assessment, wait for both charts to repaint."""
+    """Grab the empty state (no bare axes while nothing is ticked), tick every demo
+    assessment, wait for both charts to paint and note where they are."""
     tab = window.compare_tab
     expect(tab.radar is not None and tab.bars is not None, "the Compare charts were not built")
-    for name, chart in (("radar", tab.radar), ("bars", tab.bars)):
-        _painted(app, chart.viewport(), f"the {name} chart to paint")
-        screens.note_region(window, name, chart)
+    area = tab.chart_area
+    _painted(app, area.empty, "the Compare empty state to paint")
     screens.grab(window, "compare-empty")
     tick(window, len(window.store.all()))
     for name, chart in (("radar", tab.radar), ("bars", tab.bars)):
-        _painted(app, chart.viewport(), f"the {name} chart to repaint")
+        _painted(app, chart.viewport(), f"the {name} chart to paint")
+        screens.note_region(window, name, chart)
 
 
 def _save_assessment(window: MainWindow, number: int) -> Any:

@@ -38,7 +38,7 @@ def test_empty_store_says_what_to_do(shown, qtbot):
     window = shown()
     tab = open_organizations(window, qtbot)
     assert tab.stack.currentWidget() is tab.empty and tab.empty.isVisible()
-    assert "File ▸ Import…" in tab.empty.text() and "drop" in tab.empty.text()
+    assert "File ▸ Import…" in tab.empty.message.text() and "drop" in tab.empty.message.text()
 
 
 def _go_to_vantage(tab, qtbot):

@@ -6,13 +6,22 @@ Imported only when the Compare tab is first shown: pyqtgraph costs ~0.3 s to imp
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Sequence
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # never let pyqtgraph pick another binding
 
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QBrush, QColor, QPalette, QPen, QPolygonF  # noqa: E402
+from PySide6.QtGui import (  # noqa: E402
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsPolygonItem, QWidget  # noqa: E402
 
 from mlorg_desktop.domain.catalog import Catalog  # noqa: E402
@@ -23,6 +32,13 @@ from mlorg_desktop.report.sheet import series_label  # noqa: E402
 from mlorg_desktop.ui.widgets.legend import SCENARIO_DASHES  # noqa: E402
 
 pg.setConfigOptions(antialias=True)
+
+LABEL_WIDTH = 22  # characters per line of a radar axis label: narrow enough for a small window
+EDGE = 4.0  # pixels kept free between a label and the chart's edge
+RADAR_TOP, RADAR_BOTTOM = 1.0, -0.5  # the spokes' extent (radar_point of 100)
+LABEL_GAP = 0.04  # between a spoke's tip and its label, in chart units
+TICK_FONT_STEPS = (1.0, 0.9, 0.8)  # of the window font, tried in turn for the bar labels
+MIN_TICK_POINTS = 7.0
 
 
 def _themed(widget: pg.PlotWidget) -> QColor:
@@ -52,6 +68,8 @@ def _tooltip(label: str, lines: list[str]) -> str:
 def _make_static(widget: pg.PlotWidget, name: str) -> None:
     """A chart to read, not to explore: no context menu, no pan or zoom, no auto-range button."""
     widget.setAccessibleName(name)
+    # Nothing to do in it with keys (its numbers are in "Show as Table"): no Tab stop.
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     widget.hideButtons()
@@ -68,7 +86,6 @@ class RadarChart(pg.PlotWidget):
         plot.hideAxis("left")
         plot.hideAxis("bottom")
         plot.setAspectLocked(True)
-        self.setRange(xRange=(-1.65, 1.65), yRange=(-0.85, 1.3), padding=0)
         text = _themed(self)
         grid = QColor(text)
         grid.setAlphaF(0.35)
@@ -76,16 +93,20 @@ class RadarChart(pg.PlotWidget):
         for ring in (25, 50, 75, 100):
             pts = [radar_point(ring, i, count) for i in range(count + 1)]
             self.plot([p[0] for p in pts], [p[1] for p in pts], pen=pg.mkPen(grid, width=1))
+        self.labels: list[tuple[pg.TextItem, float, float]] = []  # item, spoke tip x and y
         for i, dim in enumerate(catalog.dimensions):
             x, y = radar_point(100, i, count)
             self.plot([0, x], [0, y], pen=pg.mkPen(grid, width=1))
+            words = textwrap.fill(f"(100 = {dim.high_label})", LABEL_WIDTH)
             label = pg.TextItem(
-                f"{dim.name}\n(100 = {dim.high_label})",
+                f"{textwrap.fill(dim.name, LABEL_WIDTH)}\n{words}",
                 color=text,
                 anchor=(0.5, 1.0 if y > 0 else 0.0),
             )
-            label.setPos(x, y + (0.04 if y > 0 else -0.04))
+            label.setPos(x, y + (LABEL_GAP if y > 0 else -LABEL_GAP))
             self.addItem(label)
+            self.labels.append((label, x, y))
+        self._fit_labels()
         # What is shown now; the items are kept and reused (adding items to a pyqtgraph scene
         # is most of a redraw's cost), hidden when fewer assessments are compared.
         self.series: list[pg.PlotDataItem] = []
@@ -95,6 +116,29 @@ class RadarChart(pg.PlotWidget):
         self._polygon_pool: list[QGraphicsPolygonItem] = []
         self._reference_items: list[pg.PlotDataItem] | None = None
         self._drawn: list[ComparedAssessment | None] = []  # what each pooled series shows
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if hasattr(self, "labels"):  # pyqtgraph resizes once inside its own __init__
+            self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Zoom so the radar is as large as it can be with every axis label inside the chart:
+        the labels keep their size in pixels, so a small chart shows a smaller radar."""
+        view = self.viewport()
+        width, height = max(view.width(), 60), max(view.height(), 60)
+        sizes = [(item.textItem.boundingRect(), x, y) for item, x, y in self.labels]
+        scale = float("inf")  # pixels per chart unit
+        for rect, x, _y in sizes:
+            if abs(x) > 1e-9:
+                scale = min(scale, (width / 2 - rect.width() / 2 - EDGE) / abs(x))
+        above = max((r.height() for r, _x, y in sizes if y > 0), default=0.0)
+        below = max((r.height() for r, _x, y in sizes if y <= 0), default=0.0)
+        span = RADAR_TOP - RADAR_BOTTOM + 2 * LABEL_GAP
+        scale = max(1.0, min(scale, (height - above - below - 2 * EDGE) / span))
+        bottom = RADAR_BOTTOM - LABEL_GAP - (below + EDGE) / scale
+        half = width / 2 / scale
+        self.setRange(xRange=(-half, half), yRange=(bottom, bottom + height / scale), padding=0)
 
     def set_rows(self, rows: Sequence[ComparedAssessment], show_references: bool) -> None:
         count = len(self.catalog.dimensions)
@@ -190,14 +234,35 @@ class FitBarChart(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("left", "Fit (0–100)")
         plot.showGrid(y=True, alpha=0.3)
-        ticks = [(i, a.short_name) for i, a in enumerate(catalog.archetypes)]
-        plot.getAxis("bottom").setTicks([ticks])
+        self.tick_labels: list[str] = []
+        self.tick_font = QFont(self.font())
         self.setYRange(0, 105, padding=0)
         self.setXRange(-0.6, len(catalog.archetypes) - 0.4, padding=0)
+        plot.getViewBox().sigResized.connect(self._fit_ticks)
+        self._fit_ticks()
         self.bars: list[pg.BarGraphItem] = []
         self.overlays: list[pg.BarGraphItem] = []
         self._bar_pool: list[pg.BarGraphItem] = []
         self._overlay_pool: dict[int, pg.BarGraphItem] = {}  # by series index: hatched ones
+
+    def _fit_ticks(self, *_args: object) -> None:
+        """Each archetype's short name under its group, shortened ("Indep.") when the groups
+        are narrower than the name: labels never overlap (full names are in the table)."""
+        axis = self.getPlotItem().getAxis("bottom")
+        groups = len(self.catalog.archetypes)
+        room = self.getPlotItem().getViewBox().width() / (groups + 0.2) - EDGE
+        names = [a.short_name for a in self.catalog.archetypes]
+        font = QFont(self.font())
+        for step in TICK_FONT_STEPS:  # a slightly smaller font before any name is cut
+            font.setPointSizeF(max(MIN_TICK_POINTS, self.font().pointSizeF() * step))
+            metrics = QFontMetricsF(font)
+            if all(metrics.horizontalAdvance(n) <= room for n in names):
+                break
+        labels = [_shortened(n, metrics, room) for n in names]
+        if labels != self.tick_labels or font != self.tick_font:
+            self.tick_labels, self.tick_font = labels, QFont(font)
+            axis.setStyle(tickFont=self.tick_font)
+            axis.setTicks([list(enumerate(labels))])
 
     def set_rows(self, rows: Sequence[ComparedAssessment]) -> None:
         n = max(1, len(rows))
@@ -254,3 +319,14 @@ class FitBarChart(pg.PlotWidget):
         for index, overlay in self._overlay_pool.items():
             if index >= len(rows):
                 overlay.setVisible(False)
+
+
+def _shortened(name: str, metrics: QFontMetricsF, room: float) -> str:
+    """``name`` if it fits in ``room`` pixels, else its longest prefix that fits with "."."""
+    if metrics.horizontalAdvance(name) <= room:
+        return name
+    for end in range(len(name) - 1, 0, -1):
+        short = name[:end].rstrip(" -&") + "."
+        if metrics.horizontalAdvance(short) <= room:
+            return short
+    return name[:1] + "."

@@ -40,7 +40,7 @@ def archetype_html(archetype: Archetype, catalog: Catalog) -> str:
         f"<h3>Weaknesses</h3>{_bullets(archetype.weaknesses)}"
         f"<h3>Where it is typical</h3>{_bullets(archetype.typical_organizations)}"
         f"<h3>Roles you usually find</h3>{_bullets(archetype.roles)}"
-        f"<p style='color:gray'>{escape(catalog.no_best_archetype)}</p>"
+        f"<p><i>{escape(catalog.no_best_archetype)}</i></p>"
     )
 
 
@@ -170,6 +170,7 @@ class ArchetypesTab(QWidget):
         hint.setWordWrap(True)
         left = container(vbox(QLabel("<b>Archetypes</b>"), self.list, hint))
         splitter = QSplitter()
+        splitter.setObjectName("archetypesSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)

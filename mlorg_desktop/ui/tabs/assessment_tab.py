@@ -55,11 +55,13 @@ class AssessmentTab(QWidget):
         assessment_saved(str): the id of the assessment just written to the store.
         dirty_changed(bool): whether the form holds changes that are not saved.
         save_refused(): saving stopped at a field the user must fill in (shown beside it).
+        document_renamed(str): the open assessment's name (for the window title) changed.
     """
 
     assessment_saved = Signal(str)
     dirty_changed = Signal(bool)
     save_refused = Signal()
+    document_renamed = Signal(str)
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class AssessmentTab(QWidget):
         self._draft_id = new_id()
         self._dirty = False
         self._loading = False
+        self._document_name = ""
         self.questionnaire: Questionnaire = knowledge.bank.latest
         self.cards: dict[str, QuestionCard] = {}
 
@@ -182,6 +185,7 @@ class AssessmentTab(QWidget):
             )
         )
         splitter = QSplitter()
+        splitter.setObjectName("assessmentSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.live)
@@ -495,7 +499,17 @@ class AssessmentTab(QWidget):
             self._update_title()
             self.dirty_changed.emit(dirty)
 
+    def document_name(self) -> str:
+        """What the window title calls the open assessment: "Acme · Platform (2026-11-02)"."""
+        if not self.organization.text().strip():
+            return "New assessment"
+        return self.current_assessment().label
+
     def _update_title(self) -> None:
+        document = self.document_name()
+        if document != self._document_name:
+            self._document_name = document
+            self.document_renamed.emit(document)
         name = self.organization.text().strip() or "New assessment"
         state = (
             "saved"

@@ -3,47 +3,33 @@ differ. The chart stack (pyqtgraph, numpy) loads the first time this tab is show
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QWidget,
 )
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.comparison import MAX_COMPARED, Comparison, compare
 from mlorg_desktop.domain.knowledge import Knowledge
-from mlorg_desktop.domain.reading_text import (
-    COVERAGE_HELP,
-    MARGIN_HELP,
-    RULE_HELP,
-    reading_explanation,
-    reading_label,
-)
 from mlorg_desktop.domain.scenario import scenario_view
 from mlorg_desktop.store import AssessmentStore
+from mlorg_desktop.ui.charts.compare_charts import CompareCharts
 from mlorg_desktop.ui.widgets.accessibility import name_clear_button
 from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE
+from mlorg_desktop.ui.widgets.compare_details import CompareDetails
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
-from mlorg_desktop.ui.widgets.legend import ChartLegend
 from mlorg_desktop.ui.widgets.scenario_rows import (
     SCENARIO_SEPARATOR,
-    is_scenario,
     scenario_item,
-    series_text,
 )
 from mlorg_desktop.ui.widgets.series_labels import (
     HEAD_ROLE,
@@ -52,15 +38,20 @@ from mlorg_desktop.ui.widgets.series_labels import (
     label_parts,
 )
 
+if TYPE_CHECKING:
+    from mlorg_desktop.ui.charts.charts import FitBarChart, RadarChart
+
 ORG_ROLE = Qt.ItemDataRole.UserRole + 3  # beside assessment_model's ID_ROLE and SORT_ROLE
 
 
 class CompareTab(QWidget):
     """Signals:
     selection_changed(int): how many assessments are chosen now.
+    new_requested(): the store is empty and the user wants to start an assessment.
     """
 
     selection_changed = Signal(int)
+    new_requested = Signal()
 
     def __init__(
         self, knowledge: Knowledge, store: AssessmentStore, parent: QWidget | None = None
@@ -70,8 +61,9 @@ class CompareTab(QWidget):
         self.store = store
         self._chosen: list[str] = []  # in the order they were ticked
         self.comparison: Comparison = compare(knowledge, [])
-        self.radar = None
-        self.bars = None
+        self.chart_area = CompareCharts(knowledge.catalog)
+        self.overlay = self.chart_area.overlay
+        self.legend = self.chart_area.legend
 
         self.items = QStandardItemModel(self)
         self._by_id: dict[str, QStandardItem] = {}
@@ -105,35 +97,19 @@ class CompareTab(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.overlay = QCheckBox("Show archetype &reference profiles (dashed)")
-        self.overlay.toggled.connect(self._redraw)
         for assessment in store.all():
             self._add_item(assessment)
         self.items.sort(0)
         self.list.expandAll()  # scenarios show under their assessment
         self.items.itemChanged.connect(self._on_items_item_changed)
 
-        self.table = QTableWidget()
-        self.table.setAccessibleName("Comparison summary")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.differences = QTreeWidget()
-        self.differences.setAccessibleName("Questions answered differently")
-        self.differences.setHeaderLabels(["Question / assessment", "Answer"])
-        self.differences.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.differences.setColumnWidth(0, 420)
-        self.details = QTabWidget()
-        self.details.addTab(self.table, "Summary")
-        self.details.addTab(self.differences, "Answers that differ")
-        # Filled when shown: rebuilding the tree on every tick cost a third of the redraw.
-        self._differences_shown: Comparison | None = None
-        self.details.currentChanged.connect(self._on_details_current_changed)
+        self.details = CompareDetails(knowledge)
+        self.table = self.details.table
+        self.differences = self.details.differences
 
-        self.charts = QSplitter(Qt.Orientation.Horizontal)
-        self.charts.setMinimumHeight(280)
-        self.legend = ChartLegend()
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(container(vbox(self.overlay, self.charts, self.legend)))
+        right.setObjectName("compareRightSplitter")
+        right.addWidget(self.chart_area)
         right.addWidget(self.details)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
@@ -149,13 +125,26 @@ class CompareTab(QWidget):
         )
         left.setMaximumWidth(360)
         splitter = QSplitter()
+        splitter.setObjectName("compareSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        # The list gives up a little width in a small window (the charts need it more) and
+        # grows to its maximum in a large one: room for "Org · unit · respondent (date)".
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([360, 1000])  # room for labels: "Org · unit · respondent (date)"
+        splitter.setSizes([330, 1000])
         self.setLayout(vbox(splitter, margin=MARGIN))
         self._refresh()
+
+    @property
+    def radar(self) -> RadarChart | None:
+        """The radar chart, once the tab has been shown (pyqtgraph loads then)."""
+        return self.chart_area.radar
+
+    @property
+    def bars(self) -> FitBarChart | None:
+        return self.chart_area.bars
 
     # Selection ---------------------------------------------------------------------------------
 
@@ -237,6 +226,8 @@ class CompareTab(QWidget):
             self.list.expandAll()
         if any(c.split(SCENARIO_SEPARATOR, 1)[0] in ids for c in self._chosen):
             self._refresh()
+        elif added and not self._chosen:
+            self._show_charts()  # the empty state's words depend on how many there are
 
     def on_assessment_deleted(self, assessment_id: str) -> None:
         item = self._by_id.pop(assessment_id, None)
@@ -248,6 +239,8 @@ class CompareTab(QWidget):
         if gone:
             self._chosen = [c for c in self._chosen if c not in gone]
             self._refresh()
+        elif not self._chosen:
+            self._show_charts()
 
     # Internals ---------------------------------------------------------------------------------
 
@@ -316,17 +309,7 @@ class CompareTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self.radar is None:
-            self._create_charts()
-
-    def _create_charts(self) -> None:
-        from mlorg_desktop.ui.charts.charts import FitBarChart, RadarChart
-
-        self.radar = RadarChart(self.knowledge.catalog)
-        self.bars = FitBarChart(self.knowledge.catalog)
-        self.charts.addWidget(self.radar)
-        self.charts.addWidget(self.bars)
-        self._redraw()
+        self.chart_area.create_charts()
 
     def _refresh(self) -> None:
         known = {row.assessment.id: row for row in self.comparison.rows}
@@ -334,108 +317,40 @@ class CompareTab(QWidget):
         n = len(self._chosen)
         if not self.status.text().startswith("At most") or n < MAX_COMPARED:
             self.status.setText(
-                f"{n} of at most {MAX_COMPARED} chosen."
-                if n
-                else "Tick assessments to compare them."
+                f"{n} of at most {MAX_COMPARED} chosen." if n else "None chosen yet."
             )
-        self._fill_table()
-        if self.details.currentWidget() is self.differences:
-            self._fill_differences()
-        self._redraw()
+        self.details.show_comparison(self.comparison)
+        self._show_charts()
         self.selection_changed.emit(n)
 
-    def _redraw(self, *_args: object) -> None:
-        references = [
-            (a.id, a.name)
-            for a in self.knowledge.catalog.archetypes
-            if self.overlay.isChecked()
-            and all(
-                a.reference_position(d) is not None for d in self.knowledge.catalog.dimension_ids
-            )
-        ]
-        self.legend.set_entries([r.assessment for r in self.comparison.rows], references)
-        for index, row in enumerate(self.comparison.rows):
-            if is_scenario(row.assessment):
-                self.legend.mark_scenario(index)
-        if self.radar is None or self.bars is None:
-            return
-        self.radar.set_rows(self.comparison.rows, self.overlay.isChecked())
-        self.bars.set_rows(self.comparison.rows)
+    def _show_charts(self) -> None:
+        self.chart_area.show_rows(self.comparison.rows, self._empty_state())
+        self._update_buttons()
 
-    def _fill_table(self) -> None:
-        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
-        dims = self.knowledge.catalog.dimensions
-        headers = ["Assessment", "Reading", "Runner-up", "Margin", "Answered"] + [
-            d.short_name for d in dims
-        ]
-        tips = [
-            "",
-            RULE_HELP,
-            "The archetype with the second-best fit.",
-            MARGIN_HELP,
-            COVERAGE_HELP,
-        ]
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        for c, tip in enumerate(tips):
-            header = self.table.horizontalHeaderItem(c)
-            if header is not None and tip:
-                header.setToolTip(tip)
-        self.table.setRowCount(len(self.comparison.rows))
-        for r, row in enumerate(self.comparison.rows):
-            s = row.score
-            cells = [
-                series_text(row.assessment),
-                reading_label(s, names),
-                names[s.runner_up] if s.leader and s.runner_up else "—",
-                f"{s.margin:.0f}" if s.leader else "—",
-                f"{s.answered} of {s.total}",
-            ]
-            cells += [
-                "—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c == 0 and is_scenario(row.assessment):
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
-                if c == 1:
-                    item.setToolTip(reading_explanation(s, names))
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-
-    def _on_details_current_changed(self, _index: int) -> None:
-        if self.details.currentWidget() is self.differences:
-            self._fill_differences()
-
-    def _fill_differences(self) -> None:
-        if self._differences_shown is self.comparison:
-            return
-        self._differences_shown = self.comparison
-        self.differences.clear()
-        labels = [series_text(r.assessment) for r in self.comparison.rows]
-        if len(labels) < 2:
-            self.differences.addTopLevelItem(
-                QTreeWidgetItem(
-                    ["Choose two or more assessments to see where their answers differ.", ""]
-                )
+    def _empty_state(self) -> tuple[str, str, Callable[[], object]]:
+        """What the chart area says while nothing is ticked: save one first, or tick some."""
+        total = self.items.rowCount()
+        if total == 0:
+            return (
+                "No saved assessments to compare yet: answer and save one first.",
+                "New Assessment",
+                self.new_requested.emit,
             )
-            return
-        if not self.comparison.differences:
-            self.differences.addTopLevelItem(
-                QTreeWidgetItem(["The chosen assessments answered every question alike.", ""])
-            )
-        for difference in self.comparison.differences:
-            top = QTreeWidgetItem([difference.question_text, ""])
-            top.setToolTip(0, difference.question_text)
-            for label, answer in zip(labels, difference.answers, strict=True):
-                child = QTreeWidgetItem([label, answer])
-                child.setToolTip(1, answer)
-                top.addChild(child)
-            self.differences.addTopLevelItem(top)
-        self.differences.expandAll()
+        button = "Tick All" if total <= MAX_COMPARED else f"Tick the First {MAX_COMPARED}"
+        return (
+            f"Tick up to {MAX_COMPARED} assessments in the list to compare them here.",
+            button,
+            self.select_all,
+        )
+
+    def _update_buttons(self) -> None:
+        """Clear needs something ticked; "Select all of this organization" a row to start from."""
+        self.clear_button.setEnabled(bool(self._chosen))
+        self.select_org.setEnabled(self.items.rowCount() > 0)
+        self.filter.setEnabled(self.items.rowCount() > 0 or bool(self.filter.text()))
+        if not self._chosen and not self.status.text().startswith("At most"):
+            # The chart area's empty state already says what to do.
+            self.status.setText("" if self.items.rowCount() == 0 else "None chosen yet.")
 
 
 def _set_label(item: QStandardItem, assessment: Assessment) -> None:

@@ -32,20 +32,19 @@ from mlorg_desktop.domain.roles import ROLE_GROUPS
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
 from mlorg_desktop.store import AssessmentStore, StoreError
+from mlorg_desktop.ui.charts.chart_table import ChartWithTable
+from mlorg_desktop.ui.charts.chart_text import trend_text
 from mlorg_desktop.ui.charts.trend_plot import FITS, POSITIONS, TrendPlot
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from mlorg_desktop.ui.widgets.empty_state import EmptyState
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
 from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
 
 ROLE_GROUPS_KEY = "organizations/role_groups"
 EMPTY_TEXT = (
-    "<h3>No organizations yet</h3>"
-    "<p>An organization appears here as soon as one of its assessments is saved. To read "
-    "several people of one organization together, import the respondents' files with "
-    "<b>File ▸ Import…</b> (Ctrl+I; pick many files at once) or drop the files or their "
-    "folder on this window. Assessments of one organization and unit dated within 60 days of "
-    "each other form a round; name a round in the Assessment tab to group it yourself.</p>"
+    "No organizations yet. Import respondents' files with File ▸ Import… "
+    "(or drop the files on this window) to read an organization's answers together."
 )
 
 
@@ -60,9 +59,11 @@ class OrganizationsTab(QWidget):
 
     Signals:
         assessments_saved(list): ids of assessments this tab wrote (a round's target).
+        import_requested(): there are no organizations and the user wants to import files.
     """
 
     assessments_saved = Signal(list)
+    import_requested = Signal()
 
     def __init__(
         self,
@@ -120,6 +121,7 @@ class OrganizationsTab(QWidget):
         self.trend_choice.currentIndexChanged.connect(self._draw_trend)
         self.plot = TrendPlot(knowledge.catalog)
         self.plot.setMinimumHeight(260)
+        self.plot_view = ChartWithTable(self.plot, "the trend chart")
         self.legend = ChartLegend()
         self.legend.setAccessibleName("Trend legend")
         self.legend.setMaximumHeight(52)
@@ -131,7 +133,7 @@ class OrganizationsTab(QWidget):
             vbox(
                 _buddy("&Trend of:", self.trend_choice),
                 self.trend_choice,
-                self.plot,
+                self.plot_view,
                 self.legend,
                 self.trend_text,
             )
@@ -141,19 +143,18 @@ class OrganizationsTab(QWidget):
         scroll.setWidget(container(vbox(self.panel, trend, None)))
 
         splitter = QSplitter()
+        splitter.setObjectName("organizationsSplitter")
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.empty = QLabel(EMPTY_TEXT)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.empty = EmptyState()
         self.empty.setObjectName("organizationsEmpty")
+        self.empty.show_state(EMPTY_TEXT, "Import…", self.import_requested.emit)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
         self.setLayout(vbox(self.stack, margin=MARGIN))
-        self.setFocusProxy(self.organizations)
         self.refresh()
 
     # Role groups (kept in the settings, shared by every organization) -------------------------
@@ -211,6 +212,7 @@ class OrganizationsTab(QWidget):
         if self.isVisible():
             self._preparing.start()
         self.stack.setCurrentIndex(1 if self.records else 0)
+        self.setFocusProxy(self.organizations if self.records else self.empty)
         self.organizations.blockSignals(True)
         self.organizations.clear()
         for record in self.records:
@@ -296,7 +298,9 @@ class OrganizationsTab(QWidget):
 
     def _draw_trend(self) -> None:
         rounds = self.reading.rounds if self.reading else ()
-        drawn = self.plot.show_rounds(rounds, self.trend_choice.currentData() or FITS)
+        what = self.trend_choice.currentData() or FITS
+        drawn = self.plot.show_rounds(rounds, what)
+        self.plot_view.show_table_data(*trend_text(self.knowledge.catalog, rounds, what))
         self.legend.clear()
         for name, style in drawn:
             self.legend.addItem(QListWidgetItem(swatch(style), name))

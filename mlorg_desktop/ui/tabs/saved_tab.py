@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
@@ -23,6 +24,7 @@ from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.accessibility import name_clear_button
 from mlorg_desktop.ui.widgets.assessment_model import ID_ROLE, AssessmentTableModel
+from mlorg_desktop.ui.widgets.empty_state import EmptyState
 from mlorg_desktop.ui.widgets.layout import MARGIN, hbox, vbox
 
 PREPARE_SLICE = 200  # rows scored per idle slice: ~8 ms, well inside one frame
@@ -39,6 +41,7 @@ class SavedTab(QWidget):
         assessment_restored(str): a deleted assessment came back through undo.
         undo_available(bool): whether Undo Delete has something to undo.
         redo_available(bool): whether Redo Delete has an undone delete to do again.
+        new_requested(): the list is empty and the user wants to start an assessment.
     """
 
     open_requested = Signal(str)
@@ -47,6 +50,7 @@ class SavedTab(QWidget):
     assessment_restored = Signal(str)
     undo_available = Signal(bool)
     redo_available = Signal(bool)
+    new_requested = Signal()
 
     def __init__(
         self,
@@ -73,6 +77,7 @@ class SavedTab(QWidget):
         name_clear_button(self.filter, "Clear the filter")
         self.filter.setAccessibleName("Filter saved assessments")
         self.filter.textChanged.connect(self.model.set_needle)
+        self.filter.textChanged.connect(self._update_buttons)
         self.table = QTableView()
         self.table.setAccessibleName("Saved assessments")
         self.table.setModel(self.model)
@@ -113,10 +118,16 @@ class SavedTab(QWidget):
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._update_buttons)
         self.model.layoutChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        # Nothing saved, or nothing matching the filter: one line and one button instead.
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
         self.setLayout(
             vbox(
                 hbox(self.filter, self.count),
-                self.table,
+                self.stack,
                 hbox(
                     self.open_button,
                     self.reassess_button,
@@ -256,3 +267,25 @@ class SavedTab(QWidget):
         total = self.model.total()
         shown = self.model.rowCount()
         self.count.setText(f"{total} saved" if shown == total else f"{shown} of {total} shown")
+        self.filter.setEnabled(total > 0 or bool(self.filter.text()))
+        if shown:
+            self._show_page(self.table)
+        elif total == 0:
+            self.empty.show_state(
+                "No saved assessments yet.", "New Assessment", self.new_requested.emit
+            )
+            self._show_page(self.empty)
+        else:
+            needle = self.filter.text().strip()
+            self.empty.show_state(
+                f"No assessment matches “{needle}”.", "Clear Filter", self.filter.clear
+            )
+            self._show_page(self.empty)
+
+    def _show_page(self, page: QWidget) -> None:
+        if self.stack.currentWidget() is page:
+            return
+        had_focus = self.stack.currentWidget().hasFocus()
+        self.stack.setCurrentWidget(page)
+        if had_focus:  # focus must not vanish with the page that held it
+            page.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mlorg_desktop.domain.catalog import Dimension
+from mlorg_desktop.report.contrast import readable
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,28 @@ class DimensionScale(QWidget):
         )
         self.setToolTip(self.accessibleDescription())
 
+    def background(self) -> QColor:
+        """What the scale's text is drawn on: the page behind it (it fills no background)."""
+        return self.palette().color(QPalette.ColorRole.Window)
+
+    def text_colors(self) -> tuple[QColor, QColor, list[QColor]]:
+        """Body text, muted text (end labels) and each marker's label colour, every one at
+        least 4.5:1 against ``background()``: a pink or orange name is darkened as needed."""
+        palette, back = self.palette(), self.background().name()
+        text = QColor(readable(palette.color(QPalette.ColorRole.WindowText).name(), back))
+        muted = QColor(readable(palette.color(QPalette.ColorRole.PlaceholderText).name(), back))
+        labels = [
+            QColor(readable(m.color, back)) if m.hollow else text
+            for m in self._markers
+            if m.value is not None
+        ]
+        return text, muted, labels
+
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        text_color = palette.color(QPalette.ColorRole.WindowText)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        text_color, muted, label_colors = self.text_colors()
         metrics = self.fontMetrics()
         line = metrics.height()
         pad = 10.0
@@ -127,7 +144,7 @@ class DimensionScale(QWidget):
                 text = f"{marker.label} ({marker.value:.0f})"
                 width = metrics.horizontalAdvance(text) + 4
                 tx = min(max(left, x - width / 2), right - width)
-                painter.setPen(color if marker.hollow else text_color)
+                painter.setPen(label_colors[index])
                 painter.drawText(
                     QRectF(tx, label_y + index * line * 1.1, width, line),
                     Qt.AlignmentFlag.AlignLeft,

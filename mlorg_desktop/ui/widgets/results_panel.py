@@ -94,11 +94,16 @@ class ResultsPanel(QScrollArea):
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.bars[archetype.id] = bar
             self.values[archetype.id] = value
-            fits.addWidget(QLabel(archetype.name), row, 0)
+            name = QLabel(archetype.name)
+            name.setWordWrap(True)  # "Business & Product Embedded" takes two lines if needed
+            bar.setMinimumWidth(60)
+            fits.addWidget(name, row, 0)
             fits.addWidget(bar, row, 1)
             fits.addWidget(value, row, 2)
         inner.addLayout(fits)
-        inner.addWidget(QLabel("<b>Your position on the design dimensions</b>"))
+        positions = QLabel("<b>Your position on the design dimensions</b>")
+        positions.setWordWrap(True)
+        inner.addWidget(positions)
         self.scales: dict[str, DimensionScale] = {}
         for dimension in catalog.dimensions:
             scale = DimensionScale(dimension)

@@ -18,6 +18,10 @@ class TextView(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Text on the page, not a white card on a grey page: the same background as the
+        # native sections around it, so every colour is checked against one background.
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QTextBrowser { background: transparent; }")
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
     def show_html(self, html: str) -> None:
