@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from mlorg_desktop.domain.plural import plural
+
 if TYPE_CHECKING:  # QtPrintSupport loads with the first print action, not at start-up
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -224,7 +226,7 @@ def confirm_discard_what_if(parent: QWidget | None, changes: int) -> bool:
     answer = QMessageBox.question(
         parent,
         "Discard the what-if changes",
-        f"Discard {changes} changed answer(s)?\n\nThey are not saved as a scenario. The "
+        f"Discard {plural(changes, 'changed answer')}?\n\nThey are not saved as a scenario. The "
         "assessment's own answers stay as they are either way.",
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mlorg_desktop.domain.catalog import Catalog
 from mlorg_desktop.domain.gap import GapLine
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.roadmap import Roadmap, Step
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, hbox, vbox
 from mlorg_desktop.ui.widgets.target_picker import TargetPicker
@@ -114,7 +115,8 @@ def plan_html(
         )
     else:
         parts.append(
-            f"<p><b>{len(steps)} step(s)</b> take the fit for {escape(name)} from "
+            f"<p><b>{plural(len(steps), 'step')}</b> {'takes' if len(steps) == 1 else 'take'} "
+            f"the fit for {escape(name)} from "
             f"<b>{roadmap.current_fit:.0f}</b> to <b>{roadmap.final_fit:.0f}</b>. They are "
             "ranked by the fit each adds after the ones before it (step 1 is the single change "
             "that gains most) and grouped below by dimension and section; the fit after a step "
@@ -123,9 +125,10 @@ def plan_html(
         warned = sum(1 for s in steps if s.warnings)
         if warned:
             parts.append(
-                f"<p><span style='color:{WARNING_COLOR}'><b>⚠ {warned} step(s) carry a "
-                "warning</b></span>: they pull against another step or lean into a known "
-                "weakness of the target. They are shown, not dropped.</p>"
+                f"<p><span style='color:{WARNING_COLOR}'><b>⚠ {plural(warned, 'step')} "
+                f"{'carries' if warned == 1 else 'carry'} a warning</b></span>: they pull "
+                "against another step or lean into a known weakness of the target. They are "
+                "shown, not dropped.</p>"
             )
         parts.append("<p><b>The first steps, in order:</b></p><ol>")
         for step in steps[:FIRST_STEPS]:

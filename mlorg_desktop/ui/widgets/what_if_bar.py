@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.questionnaire import Questionnaire
 from mlorg_desktop.domain.scenario import Change
 from mlorg_desktop.ui.widgets.layout import hbox, vbox
@@ -78,7 +79,7 @@ class WhatIfBar(QFrame):
         where = f"scenario “{escape(scenario_name)}”" if scenario_name else "a new scenario"
         self.title.setText(
             f"<b>What if…</b> — you are changing a copy ({where}). The assessment's saved "
-            f"answers stay as they are. <b>{len(changes)} answer(s) changed.</b>"
+            f"answers stay as they are. <b>{plural(len(changes), 'answer')} changed.</b>"
         )
         self.changes.clear()
         for change in changes:
