@@ -110,3 +110,19 @@ def test_install_desktop_puts_launcher_icon_and_metainfo_in_xdg_data_home(tmp_pa
     removed = _make("uninstall-desktop", data_home)
     assert removed.returncode == 0, removed.stderr
     assert not launcher.exists() and not icon.exists() and not metainfo.exists()
+
+
+def test_metainfo_screenshots_are_the_docs_pictures_at_their_real_size():
+    # Software centres show these URLs; each must name a picture the repository has, with the
+    # size the picture really is (the PNG header: width and height at bytes 16-24).
+    import struct
+
+    tree = ET.parse(RESOURCES / f"{DESKTOP_ID}.metainfo.xml")
+    images = tree.getroot().findall("./screenshots/screenshot/image")
+    assert len(images) >= 3
+    for image in images:
+        name = (image.text or "").rsplit("/", 1)[-1]
+        picture = ROOT / "docs" / name
+        assert picture.is_file(), name
+        width, height = struct.unpack(">II", picture.read_bytes()[16:24])
+        assert (int(image.get("width", 0)), int(image.get("height", 0))) == (width, height), name
