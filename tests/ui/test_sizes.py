@@ -82,3 +82,19 @@ def test_chart_labels_fit_and_do_not_overlap(sized, qtbot, knowledge, size):
     assert texts == [a.short_name for a in knowledge.catalog.archetypes]  # in full, here
     for left, right in zip(rects, rects[1:], strict=False):
         assert left.right() < right.left(), f"{left} overlaps {right}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_organization_tables_never_scroll_sideways(sized, qtbot, size):
+    # The demo's two-round organization, both rounds: the disagreements and the by-role answers
+    # fit their width (long texts are cut with an ellipsis and shown whole in the tooltip).
+    window = sized(size)
+    window.show_tab(window.organizations_tab)
+    tab = window.current_tab()
+    tab.select_organization("Vantage Retail Group", "Data & AI")
+    for row in range(tab.rounds.count()):
+        tab.rounds.setCurrentRow(row)
+        settle(qtbot)
+        for tree in (tab.panel.disagreements, tab.panel.by_role):
+            assert tree.topLevelItemCount() > 0, tree.accessibleName()
+            assert not tree.horizontalScrollBar().isVisible(), (tree.accessibleName(), row)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -68,7 +69,12 @@ class RoundPanel(QWidget):
         self.disagreements = QTreeWidget()
         self.disagreements.setAccessibleName("Disagreements")
         self.disagreements.setHeaderLabels(["Question and answers given", "Respondents"])
-        self.disagreements.setColumnWidth(0, 430)
+        # The columns share the width (no sideways scrolling at the window's minimum size);
+        # a long text ends in an ellipsis and its tooltip holds it whole.
+        header = self.disagreements.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.disagreements.setMinimumHeight(230)
         self.disagreement_note = QLabel()
         self.disagreement_note.setWordWrap(True)
@@ -90,8 +96,7 @@ class RoundPanel(QWidget):
         self.by_role = QTreeWidget()
         self.by_role.setAccessibleName("Answers by role group")
         self.by_role.setHeaderLabels(["Question", "Leadership says", "Practitioners say"])
-        self.by_role.setColumnWidth(0, 190)
-        self.by_role.setColumnWidth(1, 190)
+        self.by_role.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.by_role.setMinimumHeight(120)
         self.by_role.setRootIsDecorated(False)
         self.roles = QListWidget()
