@@ -43,6 +43,26 @@ THREE_ROUNDS = "Organization 3R"
 ROLES = ("CTO", "Head of Data", "ML Engineer", "Data Scientist", "Data Engineer")
 
 
+def respondent(rng, questions, knowledge, organization: str, person: int, on: str) -> Assessment:  # type: ignore[no-untyped-def]
+    """One respondent leaning to one option letter, answering it 70% of the time."""
+    leaning = rng.choice("bcde")
+    answers = {}
+    for q in questions:
+        ids = [o.id for o in q.options]
+        usual = q.id + leaning if q.id + leaning in ids else ids[-1]
+        answers[q.id] = usual if rng.random() < 0.7 else rng.choice(ids)
+    return Assessment(
+        id=str(uuid.uuid4()),
+        organization=organization,
+        unit="",
+        respondent=f"Person {person}",
+        role=ROLES[person % len(ROLES)],
+        assessed_on=on,
+        questionnaire_version=knowledge.bank.latest.version,
+        answers=answers,
+    )
+
+
 def make_org_store(path: Path, knowledge) -> list[str]:  # type: ignore[no-untyped-def]
     rng = random.Random(20261201)
     questions = list(knowledge.bank.latest.questions())
@@ -54,44 +74,12 @@ def make_org_store(path: Path, knowledge) -> list[str]:  # type: ignore[no-untyp
         for person in range(RESPONDENTS):
             round_index = person % rounds
             day = f"{2024 + round_index}-0{1 + person % 9}-1{person % 10}"
-            leaning = rng.choice("bcde")
-            answers = {}
-            for q in questions:
-                ids = [o.id for o in q.options]
-                usual = q.id + leaning if q.id + leaning in ids else ids[-1]
-                answers[q.id] = usual if rng.random() < 0.7 else rng.choice(ids)
-            items.append(
-                Assessment(
-                    id=str(uuid.uuid4()),
-                    organization=name,
-                    unit="",
-                    respondent=f"Person {person}",
-                    role=ROLES[person % len(ROLES)],
-                    assessed_on=day if round_index == 0 else f"{2024 + round_index}-06-15",
-                    questionnaire_version=knowledge.bank.latest.version,
-                    answers=answers,
-                )
-            )
+            on = day if round_index == 0 else f"{2024 + round_index}-06-15"
+            items.append(respondent(rng, questions, knowledge, name, person, on))
     for round_index in range(3):
         for person in range(RESPONDENTS):
-            leaning = rng.choice("bcde")
-            answers = {}
-            for q in questions:
-                ids = [o.id for o in q.options]
-                usual = q.id + leaning if q.id + leaning in ids else ids[-1]
-                answers[q.id] = usual if rng.random() < 0.7 else rng.choice(ids)
-            items.append(
-                Assessment(
-                    id=str(uuid.uuid4()),
-                    organization=THREE_ROUNDS,
-                    unit="",
-                    respondent=f"Person {person}",
-                    role=ROLES[person % len(ROLES)],
-                    assessed_on=f"{2024 + round_index}-03-{10 + person % 10}",
-                    questionnaire_version=knowledge.bank.latest.version,
-                    answers=answers,
-                )
-            )
+            on = f"{2024 + round_index}-03-{10 + person % 10}"
+            items.append(respondent(rng, questions, knowledge, THREE_ROUNDS, person, on))
     names.append(THREE_ROUNDS)
     store = AssessmentStore(path, knowledge.bank)
     store.import_many(items)
