@@ -78,7 +78,8 @@ soak: $(STAMP)  ## 2,000 SIGKILL-mid-write trials, plus the in-place control for
 # e.g. make mutation MODULE=mlorg_desktop.store.atomic (a prefix of the mutant names). The
 # default is the whole of domain/, store/, report/ and the CLI, which takes hours here.
 # Results stay in mutants/ (make mutation-results lists the survivors); see docs/testing.md.
-MODULE ?= mlorg_desktop.domain mlorg_desktop.store mlorg_desktop.report mlorg_desktop.cli
+MODULE ?= mlorg_desktop.domain mlorg_desktop.store mlorg_desktop.report mlorg_desktop.cli \
+	mlorg_desktop.cli_org mlorg_desktop.cli_plan
 MUTATION_JOBS ?= 1
 MUTATION_STAMP := $(VENV)/.mutation-stamp
 
