@@ -71,6 +71,9 @@ class CompareDetails(QTabWidget):
             MARGIN_HELP,
             COVERAGE_HELP,
         ]
+        for r in range(self.table.rowCount()):  # taken back by Python, see legend.set_entries
+            for c in range(self.table.columnCount()):
+                self.table.takeItem(r, c)
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -106,7 +109,7 @@ class CompareDetails(QTabWidget):
         if self._differences_shown is comparison:
             return
         self._differences_shown = comparison
-        self.differences.clear()
+        self.differences.invisibleRootItem().takeChildren()  # see legend.set_entries
         labels = [series_text(r.assessment) for r in comparison.rows]
         if len(labels) < 2:
             self.differences.addTopLevelItem(
