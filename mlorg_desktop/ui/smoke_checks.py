@@ -3,14 +3,17 @@ tab was visited. Every tab needs an entry in TAB_CHECKS, or the smoke test fails
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QStandardItem
+from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QTreeWidgetItem, QWidget
 
 from mlorg_desktop.domain.comparison import radar_point
 from mlorg_desktop.domain.knowledge import Knowledge
@@ -26,6 +29,23 @@ class SmokeCheckError(RuntimeError):
 def expect(condition: bool, what: str) -> None:
     if not condition:
         raise SmokeCheckError(f"smoke test: {what}")
+
+
+def kept_qt_made_items() -> list[str]:
+    """Type names of live Python wrappers of view items that Qt made itself.
+
+    PySide keeps some of these alive as children of their model (``horizontalHeaderItem()``);
+    when Qt deletes the item the wrapper stays registered under its address, and the next Qt
+    object allocated there comes back to Python as that item, or is freed twice. Items made in
+    Python are safe (their destructor tells Shiboken), so after the views have been refilled
+    this list must be empty. Only the type is read: a dead item's methods would crash."""
+    gc.collect()
+    kinds = (QStandardItem, QTableWidgetItem, QTreeWidgetItem, QListWidgetItem)
+    return [
+        type(o).__name__
+        for o in gc.get_objects()
+        if isinstance(o, kinds) and not shiboken6.createdByPython(o)
+    ]
 
 
 def pdf_page_count(pdf: Path) -> int:

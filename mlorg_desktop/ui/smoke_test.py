@@ -27,7 +27,14 @@ from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.app import FirstPaintWatcher, create_application
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.main_window import MainWindow
-from mlorg_desktop.ui.smoke_checks import TAB_CHECKS, Screens, expect, pdf_page_count, tick
+from mlorg_desktop.ui.smoke_checks import (
+    TAB_CHECKS,
+    Screens,
+    expect,
+    kept_qt_made_items,
+    pdf_page_count,
+    tick,
+)
 
 # Hidden, for `make bundle-check` only: save a grab of every tab (and regions.json) here.
 SCREENSHOT_ENV = "MLORG_SMOKE_SCREENSHOT_DIR"
@@ -166,6 +173,8 @@ def _run(knowledge: Knowledge, resources: Path) -> str:
             seen.append(f"{name} ({TAB_CHECKS[name](window, knowledge)})")
             screens.grab(window, f"{index + 1:02d}-{name.lower().replace(' ', '-')}")
         screens.write_regions()
+        kept = kept_qt_made_items()
+        expect(not kept, f"{len(kept)} wrappers of Qt-made items outlive them: {sorted(set(kept))}")
 
         compared = window.compare_tab.selected_assessments()
         before = len(store)

@@ -95,7 +95,10 @@ def test_compare_charts_show_as_tables_of_the_scored_numbers(active, knowledge, 
         [f"{n}. {series_label(a)}", *(str(round(s.fits[x.id])) for x in archetypes)]
         for n, (a, s) in enumerate(zip(chosen, scores, strict=True), start=1)
     ]
-    tips = [bars_view.model.horizontalHeaderItem(c).toolTip() for c in range(1, 6)]
+    tips = [  # read as header data: see tests/ui/test_item_wrappers.py
+        bars_view.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for c in range(1, 6)
+    ]
     assert tips == [a.name for a in archetypes]  # the full names behind the short headers
     best = max(archetypes, key=lambda x: scores[0].fits[x.id])
     assert f"best fit {best.name}" in _iface(tab.bars).text(DESCRIPTION)

@@ -75,10 +75,14 @@ class ChartWithTable(QWidget):
         self.table.setAccessibleDescription(description)
         self.model.clear()
         self.model.setHorizontalHeaderLabels(data.headers)
+        # Tips go in as header data: asking for horizontalHeaderItem() would wrap an item Qt
+        # made, and PySide keeps that wrapper alive after clear() deletes the item, so a later
+        # Qt object at the same address came back as it (tests/ui/test_item_wrappers.py).
         for column, tip in enumerate(data.header_tips):
-            header = self.model.horizontalHeaderItem(column)
-            if header is not None and tip:
-                header.setToolTip(tip)
+            if tip:
+                self.model.setHeaderData(
+                    column, Qt.Orientation.Horizontal, tip, Qt.ItemDataRole.ToolTipRole
+                )
         for cells in data.rows:
             items = []
             for column, text in enumerate(cells):

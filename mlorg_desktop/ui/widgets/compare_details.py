@@ -71,16 +71,13 @@ class CompareDetails(QTabWidget):
             MARGIN_HELP,
             COVERAGE_HELP,
         ]
-        for r in range(self.table.rowCount()):  # taken back by Python, see legend.set_entries
-            for c in range(self.table.columnCount()):
-                self.table.takeItem(r, c)
         self.table.clear()
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        for c, tip in enumerate(tips):
-            header = self.table.horizontalHeaderItem(c)
-            if header is not None and tip:
-                header.setToolTip(tip)
+        for c, text in enumerate(headers):  # made here, not wrapped from Qt: see chart_table
+            header = QTableWidgetItem(text)
+            if c < len(tips) and tips[c]:
+                header.setToolTip(tips[c])
+            self.table.setHorizontalHeaderItem(c, header)
         self.table.setRowCount(len(comparison.rows))
         for r, row in enumerate(comparison.rows):
             s = row.score
@@ -109,7 +106,7 @@ class CompareDetails(QTabWidget):
         if self._differences_shown is comparison:
             return
         self._differences_shown = comparison
-        self.differences.invisibleRootItem().takeChildren()  # see legend.set_entries
+        self.differences.clear()
         labels = [series_text(r.assessment) for r in comparison.rows]
         if len(labels) < 2:
             self.differences.addTopLevelItem(

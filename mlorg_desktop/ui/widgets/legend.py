@@ -58,11 +58,7 @@ class ChartLegend(QListWidget):
         self, assessments: Sequence[Assessment], references: Sequence[tuple[str, str]] = ()
     ) -> None:
         """One numbered entry per assessment, in order; ``references`` as (id, name) pairs."""
-        # Items made in Python are taken back and dropped by Python, not deleted by clear():
-        # the frozen app's smoke test aborted now and then with "free(): invalid pointer" in
-        # Shiboken::Object::destroy under a Compare tick (a gdb backtrace through itemChanged).
-        while self.count():
-            self.takeItem(0)
+        self.clear()
         for index, assessment in enumerate(assessments):
             head, tail = label_parts(assessment)
             head = f"{index + 1}. {head}"
