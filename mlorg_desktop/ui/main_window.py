@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
             from mlorg_desktop.ui.actions import print_actions
 
             self._printing = print_actions.SheetPrinting(
-                self.knowledge, self.messenger, self._sheet_source, self.files
+                self.knowledge, self.messenger, self._sheet_source, self.files, self.settings
             )
         return self._printing
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
+from tests.pdf_tools import pdf_page_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -188,3 +191,37 @@ def test_readings_prepared_while_idle_follow_the_store(shown, demo_store, qtbot)
     tab.on_assessment_saved("5b0c6f43-2a52-4f7e-9d52-2f8d0b7c1a11")
     assert tab.current_record().organization == "Vantage Retail Group"
     assert "6 respondents" in tab.panel.summary.text()
+
+
+def test_the_printed_sheet_splits_roles_as_the_user_set_them(shown, demo_store, qtbot, tmp_path):
+    """A role ticked as leadership in the Organizations tab counts as leadership on the sheet
+    too (the PDF read back page by page), not only in the window."""
+    window = shown(demo_store)
+    tab = open_organizations(window, qtbot)
+    _go_to_vantage(tab, qtbot)
+    vantage = [a for a in demo_store.all() if a.organization == "Vantage Retail Group"]
+
+    def by_role_lines(name: str) -> list[str]:
+        pdf = tmp_path / f"{name}.pdf"
+        pages = write_pdf(pdf, window.printing.sheet(vantage), "A4", ())
+        text = " ".join(pdf_page_text(pdf, n) for n in range(1, pages + 1))
+        return re.findall(
+            r"By role: (Leadership \(\d\)[^;]*; Practitioners \(\d\))", " ".join(text.split())
+        )
+
+    # The 2025-11-03 round: CTO and head of platform lead; two practitioners.
+    before = by_role_lines("before")
+    assert "Leadership (2) see Independent ML organization; Practitioners (2)" in before
+    qtbot.keyClick(tab.rounds, Qt.Key.Key_Up)
+    roles = tab.panel.roles
+    roles.setFocus()
+    roles.setCurrentRow(
+        next(i for i in range(roles.count()) if roles.item(i).text() == "Data Scientist")
+    )
+    qtbot.keyClick(roles, Qt.Key.Key_Space)
+    assert "Leadership (3)" in tab.panel.by_role_summary.text()
+    after = by_role_lines("after")
+    assert any(
+        line.startswith("Leadership (3)") and line.endswith("Practitioners (1)") for line in after
+    )
+    assert "Leadership (2) see Independent ML organization; Practitioners (2)" not in after

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -24,6 +25,7 @@ from mlorg_desktop.ui.dialogs import dialogs, sheet_options
 from mlorg_desktop.ui.dialogs.file_locations import FileLocations
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.dialogs.sheet_options import SheetOptions
+from mlorg_desktop.ui.role_settings import role_overrides
 
 ONE_TITLE = "ML organization assessment"
 
@@ -33,9 +35,15 @@ class SheetPrinting:
     printer outlives its dialog (a temporary QPrinter there crashes)."""
 
     def __init__(
-        self, knowledge: Knowledge, messenger: Messenger, source: str, files: FileLocations
+        self,
+        knowledge: Knowledge,
+        messenger: Messenger,
+        source: str,
+        files: FileLocations,
+        settings: QSettings | None = None,
     ) -> None:
         self.knowledge = knowledge
+        self.settings = settings  # where the Organizations tab keeps its leadership roles
         self.messenger = messenger
         self.source = source
         self.files = files
@@ -51,6 +59,7 @@ class SheetPrinting:
             self.source,
             title=title or self.options.title,
             sections=self.options.sections,
+            role_groups=role_overrides(self.settings) if self.settings is not None else None,
         )
         return replace(data, summary=self.options.summary_for(data))
 

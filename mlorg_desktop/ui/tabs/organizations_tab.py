@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.org_report import RecordReading, read_record
 from mlorg_desktop.domain.plural import plural
-from mlorg_desktop.domain.roles import ROLE_GROUPS
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
 from mlorg_desktop.store import AssessmentStore, StoreError
+from mlorg_desktop.ui import role_settings
 from mlorg_desktop.ui.charts.chart_table import ChartWithTable
 from mlorg_desktop.ui.charts.chart_text import trend_text
 from mlorg_desktop.ui.charts.trend_plot import FITS, POSITIONS, TrendPlot
@@ -41,7 +41,6 @@ from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
 from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
 
-ROLE_GROUPS_KEY = "organizations/role_groups"
 EMPTY_TEXT = (
     "No organizations yet. Import respondents' files with File ▸ Import… "
     "(or drop the files on this window) to read an organization's answers together."
@@ -160,16 +159,10 @@ class OrganizationsTab(QWidget):
     # Role groups (kept in the settings, shared by every organization) -------------------------
 
     def role_overrides(self) -> dict[str, str]:
-        try:
-            value = json.loads(str(self.settings.value(ROLE_GROUPS_KEY, "{}")))
-        except ValueError:
-            return {}
-        if not isinstance(value, dict):
-            return {}
-        return {str(k): v for k, v in value.items() if v in ROLE_GROUPS}
+        return role_settings.role_overrides(self.settings)
 
     def _on_panel_role_groups_changed(self, overrides: dict[str, str]) -> None:
-        self.settings.setValue(ROLE_GROUPS_KEY, json.dumps({**self.role_overrides(), **overrides}))
+        role_settings.remember_role_overrides(self.settings, overrides)
         self._read_current(keep_round=True)
 
     def _on_round_target_chosen(self, target: str) -> None:
