@@ -9,6 +9,7 @@ round and the question their round disagrees on most (``SummaryFacts``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.catalog import Catalog
@@ -107,9 +108,15 @@ def biggest_change(change: RoundChange, catalog: Catalog) -> str:
 
 
 def organization_facts(
-    readings: Sequence[RecordReading], catalog: Catalog
+    readings: Sequence[RecordReading], catalog: Catalog, order: Sequence[str] = ()
 ) -> dict[str, SummaryFacts]:
-    """Per assessment id: its round's change since the previous round and top disagreement."""
+    """Per assessment id: its round's change since the previous round and top disagreement.
+
+    ``order`` is the compared assessments' ids as the sheet numbers them. When several of them
+    share a round, the first in that order carries the round's facts and the others say which
+    number has them, so the summary does not repeat one round's facts per respondent. Without
+    ``order`` every respondent's entry has its round's facts."""
+    position = {key: index for index, key in enumerate(order)}
     facts: dict[str, SummaryFacts] = {}
     for reading in readings:
         for index, item in enumerate(reading.rounds):
@@ -118,7 +125,16 @@ def organization_facts(
                 change_since_previous=biggest_change(change, catalog) if change else "",
                 top_disagreement=disagreement_words(item.reading),
             )
-            if fact != SummaryFacts():
-                for assessment in item.round.assessments:
-                    facts[assessment.id] = fact
+            if fact == SummaryFacts():
+                continue
+            members = sorted(
+                (a.id for a in item.round.assessments), key=lambda k: position.get(k, len(order))
+            )
+            first, *others = members
+            if not others or first not in position:  # alone, or no numbering to point to
+                facts.update(dict.fromkeys(members, fact))
+                continue
+            facts[first] = replace(fact, round_size=len(members), round_label=item.round.label)
+            for key in others:
+                facts[key] = SummaryFacts(same_round_as=position[first] + 1)
     return facts

@@ -5,7 +5,7 @@ target, its roadmap (``domain.roadmap.plan``) and the gap on the design dimensio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.comparison import ComparedAssessment
@@ -76,8 +76,6 @@ def merged(*sources: dict[str, SummaryFacts]) -> dict[str, SummaryFacts]:
         for key, fact in source.items():
             was = out.get(key, SummaryFacts())
             out[key] = SummaryFacts(
-                change_since_previous=fact.change_since_previous or was.change_since_previous,
-                top_disagreement=fact.top_disagreement or was.top_disagreement,
-                first_steps=fact.first_steps or was.first_steps,
+                **{f.name: getattr(fact, f.name) or getattr(was, f.name) for f in fields(fact)}
             )
     return out

@@ -27,6 +27,11 @@ class SummaryFacts:
     change_since_previous: str = ""  # e.g. "Model ownership up 20 since 2025-03-01"
     top_disagreement: str = ""  # e.g. "respondents split on who deploys models"
     first_steps: tuple[str, ...] = ()  # the first roadmap steps, most important first
+    # When several compared respondents share a round, the round's change and disagreement are
+    # said once: on the first of them (round_size > 1, round_label), and the others point there.
+    round_size: int = 0
+    round_label: str = ""
+    same_round_as: int = 0  # the 1-based number of the paragraph that has this round's facts
 
 
 def margin_in_words(margin: float) -> str:
@@ -72,13 +77,22 @@ def summary_paragraph(
     """The summary of one assessment: its reading, then any extra facts that are known."""
     sentences = [reading(row, catalog)]
     facts = facts or SummaryFacts()
-    if facts.change_since_previous:
-        sentences.append(f"Biggest change since the previous round: {facts.change_since_previous}.")
-    if facts.top_disagreement:
-        sentences.append(f"Top disagreement: {facts.top_disagreement}.")
+    if facts.same_round_as:
+        sentences.append(
+            f"Same round as {facts.same_round_as}, whose paragraph gives the round's facts."
+        )
+    else:
+        if facts.round_size > 1 and (facts.change_since_previous or facts.top_disagreement):
+            sentences.append(f"Round {facts.round_label}, {facts.round_size} respondents together:")
+        if facts.change_since_previous:
+            sentences.append(
+                f"Biggest change since the previous round: {facts.change_since_previous}."
+            )
+        if facts.top_disagreement:
+            sentences.append(f"Top disagreement: {facts.top_disagreement}.")
     if facts.first_steps:
         sentences.append("First steps: " + "; ".join(facts.first_steps[:3]) + ".")
-    return " ".join(s if s.endswith((".", "?", "!")) else s + "." for s in sentences)
+    return " ".join(s if s.endswith((".", "?", "!", ":")) else s + "." for s in sentences)
 
 
 def executive_summary(

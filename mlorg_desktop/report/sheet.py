@@ -76,7 +76,9 @@ def build_sheet_data(
     records = pooled_records([r.assessment for r in comparison.rows], knowledge, role_groups)
     roads = sheet_roads(comparison.rows, knowledge)
     known = merged(
-        organization_facts(records, knowledge.catalog), road_facts(roads), dict(facts or {})
+        organization_facts(records, knowledge.catalog, [r.assessment.id for r in comparison.rows]),
+        road_facts(roads),
+        dict(facts or {}),
     )
     generated = executive_summary(comparison.rows, knowledge.catalog, known)
     return SheetData(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.comparison import compare
 from mlorg_desktop.domain.org_facts import (
     biggest_change,
     disagreement_words,
     organization_facts,
     pooled_records,
 )
+from mlorg_desktop.domain.summary import SummaryFacts, executive_summary
 
 # Three respondents, two rounds (more than 60 days apart). Round 1: q01 a / c / b (one each:
 # a third agree, a disagreement), q24 c c d and q25 c c e (two thirds: not a disagreement).
@@ -74,6 +76,31 @@ def test_summary_facts_name_the_biggest_change_and_the_split(knowledge):
         assert facts[key].top_disagreement.endswith("(33% agree; answers split 1 / 1 / 1)")
     assert biggest_change(records[0].trend[0], knowledge.catalog).startswith("fit for Indep")
     assert disagreement_words(records[0].rounds[1].reading) == ""
+
+
+def test_a_rounds_facts_are_said_once_and_the_others_point_there(knowledge):
+    """Numbered as the sheet numbers them, the first respondent of a round (in that order, not
+    by date) carries the round's facts; the others name its number."""
+    people = tiny_org()
+    records = pooled_records(people, knowledge)
+    # Compared in this order: round 2's Cy first, then everyone else by date.
+    order = [people[5].id] + [a.id for a in people if a is not people[5]]
+    facts = organization_facts(records, knowledge.catalog, order)
+    assert facts[people[0].id].round_size == 3 and facts[people[0].id].round_label == "2025-01-11"
+    assert facts[people[0].id].top_disagreement.startswith("Q1 “Where do")
+    assert facts[people[1].id] == facts[people[2].id] == SummaryFacts(same_round_as=2)
+    carrier = facts[people[5].id]
+    assert carrier.round_size == 3 and carrier.change_since_previous.startswith("fit for Indep")
+    assert facts[people[3].id] == facts[people[4].id] == SummaryFacts(same_round_as=1)
+    rows = compare(knowledge, [next(a for a in people if a.id == key) for key in order]).rows
+    paragraphs = executive_summary(rows, knowledge.catalog, facts)
+    assert (
+        "Round 2025-06-01, 3 respondents together: Biggest change since the previous "
+        in (paragraphs[0])
+    )
+    assert paragraphs[2].endswith("Same round as 2, whose paragraph gives the round's facts.")
+    assert sum("Top disagreement" in p for p in paragraphs) == 1
+    assert sum("Biggest change" in p for p in paragraphs) == 1
 
 
 def test_only_records_with_several_respondents_or_rounds_are_pooled(knowledge, examples):
