@@ -25,7 +25,9 @@ def main() -> int:
         if not name:
             continue
         parts = name.split(".")
-        module = "cli.py" if parts[1] == "cli" else f"{parts[1]}/{parts[2]}.py"
+        # mlorg_desktop.cli_org.x_cmd_org__mutmut_1 is cli_org.py; mlorg_desktop.report.flow.… is
+        # report/flow.py.
+        module = f"{parts[1]}.py" if parts[1].startswith("cli") else f"{parts[1]}/{parts[2]}.py"
         counts[module]["killed" if status == "timeout" else status] += 1
         if status == "survived":
             survivors.append(name)
@@ -37,6 +39,18 @@ def main() -> int:
         print(
             f"{module:28} {sum(c.values()):7} {c['killed']:7} {c['survived']:8} "
             f"{c['no tests']:7} {c['not checked']:7}"
+        )
+    packages: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for module, c in counts.items():
+        packages["CLI" if module.startswith("cli") else module.split("/")[0] + "/"].update(c)
+    print()
+    for package in sorted(packages):
+        c = packages[package]
+        run = sum(c.values()) - c["not checked"]
+        share = f"{c['killed'] / run:.0%}" if run else "—"
+        print(
+            f"{package:28} {sum(c.values()):7} {c['killed']:7} {c['survived']:8} "
+            f"{c['no tests']:7} {c['not checked']:7}  killed of those run: {share}"
         )
     print("\nsurvivors:", *survivors, sep="\n  ")
     return 0

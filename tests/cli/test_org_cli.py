@@ -1,13 +1,11 @@
-"""The ``org`` command's contract and multi-file ``import``, run as whole processes."""
+"""The ``org`` command's contract and multi-file ``import``."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -18,20 +16,21 @@ ARCHETYPES = ["nascent", "rnd", "embedded", "independent", "ml_first"]
 DIMENSIONS = ["se_vs_research", "data_ownership", "model_ownership"]
 
 
-def cli(*argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "mlorg_desktop", *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+class Done(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def test_org_json_contract_on_the_demo():
-    done = cli("org", "vantage retail group", "--demo", "--json")
+@pytest.fixture
+def run(cli):
+    """The command in this process (so mutation testing sees it) and, in `make bundle-check`,
+    in the frozen bundle (tests/cli/conftest.py)."""
+    return lambda *argv: Done(*cli(*argv))
+
+
+def test_org_json_contract_on_the_demo(run):
+    done = run("org", "vantage retail group", "--demo", "--json")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert set(doc) == {"organization", "unit", "rounds", "trend"}
@@ -75,15 +74,15 @@ def test_org_json_contract_on_the_demo():
     assert change["position_change"]["data_ownership"] == pytest.approx(expected, abs=0.11)
 
 
-def test_org_text_summary_and_unknown_names():
-    done = cli("org", "Vantage Retail Group", "--demo")
+def test_org_text_summary_and_unknown_names(run):
+    done = run("org", "Vantage Retail Group", "--demo")
     assert done.returncode == 0
     assert "Round Autumn 2026 review" in done.stdout and "Disagreement on q01" in done.stdout
     assert "Leadership (2)" in done.stdout and "Since 2025-11-03" in done.stdout
-    done = cli("org", "Vantage Retial Group", "--demo")
+    done = run("org", "Vantage Retial Group", "--demo")
     assert done.returncode == 2 and done.stdout == ""
     assert "Did you mean: Vantage Retail Group?" in done.stderr
-    done = cli("org", "Meridian Bank", "--unit", "Retail", "--demo")
+    done = run("org", "Meridian Bank", "--unit", "Retail", "--demo")
     assert done.returncode == 2 and "Group AI Division" in done.stderr
 
 
@@ -104,17 +103,17 @@ def write(path: Path, *items: Assessment) -> Path:
     return path
 
 
-def test_org_with_several_units_asks_for_one(tmp_path):
+def test_org_with_several_units_asks_for_one(run, tmp_path):
     data = tmp_path / "data"
     source = write(tmp_path / "two.json", person("Acme", "Data"), person("Acme", "Retail"))
-    assert cli("import", str(source), "--data-dir", str(data)).returncode == 0
-    done = cli("org", "acme", "--data-dir", str(data), "--json")
+    assert run("import", str(source), "--data-dir", str(data)).returncode == 0
+    done = run("org", "acme", "--data-dir", str(data), "--json")
     assert done.returncode == 2 and "--unit" in done.stderr and "'Retail'" in done.stderr
-    done = cli("org", "acme", "--unit", "retail", "--data-dir", str(data), "--json")
+    done = run("org", "acme", "--unit", "retail", "--data-dir", str(data), "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["unit"] == "Retail"
 
 
-def test_import_many_files_adds_valid_skips_duplicates_refuses_bad(tmp_path):
+def test_import_many_files_adds_valid_skips_duplicates_refuses_bad(run, tmp_path):
     data = tmp_path / "data"
     a1, a2, b1 = person("Acme"), person("Acme"), person("Beta")
     first = write(tmp_path / "first.json", a1, a2)
@@ -124,26 +123,26 @@ def test_import_many_files_adds_valid_skips_duplicates_refuses_bad(tmp_path):
     doc = json.loads(exchange_json([bad_new, person("Gamma")]))
     doc["assessments"][1]["assessed_on"] = "someday"
     third.write_text(json.dumps(doc), encoding="utf-8")
-    done = cli("import", str(first), str(second), str(third), "--data-dir", str(data))
+    done = run("import", str(first), str(second), str(third), "--data-dir", str(data))
     assert done.returncode == 2
     assert "Imported 3 assessments from 2 of 3 files" in done.stdout
     assert "first.json: 2 added" in done.stdout
     assert "second.json: 1 added, 1 already present" in done.stdout
     assert "third.json: assessment #2" in done.stderr and "assessed_on" in done.stderr
-    listed = json.loads(cli("list", "--json", "--data-dir", str(data)).stdout)
+    listed = json.loads(run("list", "--json", "--data-dir", str(data)).stdout)
     assert sorted(r["id"] for r in listed) == sorted([a1.id, a2.id, b1.id])  # no Gamma
 
     # Nothing valid: the store stays byte-identical although the bad files hold new records.
     before = (data / "assessments.json").read_bytes()
     other_bad = tmp_path / "other.json"
     other_bad.write_text('{"format": "mlorg-desktop-exchange"', encoding="utf-8")
-    done = cli("import", str(third), str(other_bad), "--data-dir", str(data))
+    done = run("import", str(third), str(other_bad), "--data-dir", str(data))
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("nothing imported") == 2 and "not valid JSON" in done.stderr
     assert (data / "assessments.json").read_bytes() == before
 
 
-def test_import_a_folder(tmp_path):
+def test_import_a_folder(run, tmp_path):
     folder = tmp_path / "answers"
     folder.mkdir()
     write(folder / "one.json", person("Acme"))
@@ -152,7 +151,7 @@ def test_import_a_folder(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     data = tmp_path / "data"
-    done = cli("import", str(folder), str(empty), "--data-dir", str(data))
+    done = run("import", str(folder), str(empty), "--data-dir", str(data))
     assert done.returncode == 2
     assert "Imported 2 assessments from 2 of 3 files" in done.stdout
     assert "holds no .json files" in done.stderr
