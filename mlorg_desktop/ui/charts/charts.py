@@ -264,6 +264,7 @@ class FitBarChart(pg.PlotWidget):
         self.overlays: list[pg.BarGraphItem] = []
         self._bar_pool: list[pg.BarGraphItem] = []
         self._overlay_pool: dict[int, pg.BarGraphItem] = {}  # by series index: hatched ones
+        self._bar_looks: dict[int, tuple[str, bool]] = {}  # by series index: colour, scenario
 
     def _fit_ticks(self, *_args: object) -> None:
         """Each archetype's short name under its group, shortened ("Indep.") when the groups
@@ -297,13 +298,14 @@ class FitBarChart(pg.PlotWidget):
                 self.addItem(bar)
                 self._bar_pool.append(bar)
             item = self._bar_pool[index]
-            item.setOpts(
-                x=xs,
-                height=heights,
-                width=width * 0.9,
-                brush=QBrush(QColor(style.color)),
-                pen=_bar_pen(QColor(style.color).darker(150), row.assessment.is_scenario),
-            )
+            look = (style.color, row.assessment.is_scenario)
+            if self._bar_looks.get(index) != look:  # new pens and brushes only when they change
+                self._bar_looks[index] = look
+                item.setOpts(
+                    brush=QBrush(QColor(style.color)),
+                    pen=_bar_pen(QColor(style.color).darker(150), row.assessment.is_scenario),
+                )
+            item.setOpts(x=xs, height=heights, width=width * 0.9)
             item.setToolTip(
                 _tooltip(
                     series_label(row.assessment),
