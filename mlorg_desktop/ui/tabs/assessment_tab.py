@@ -489,7 +489,7 @@ class AssessmentTab(QWidget):
             item = self.sections.item(row)
             section_id = item.data(Qt.ItemDataRole.UserRole)
             cards = [c for c in self.cards.values() if c.question.section_id == section_id]
-            done = sum(1 for c in cards if is_answered(c.answer() or None))
+            done = sum(1 for c in cards if is_answered(answers.get(c.question.id) or None))
             title = next(s.title for s in self.questionnaire.sections if s.id == section_id)
             item.setText(f"{'✓ ' if done == len(cards) else ''}{title} ({done}/{len(cards)})")
         # Lay out now what the new texts resized (each text's height, then its scroll area's,
