@@ -38,13 +38,17 @@ def number(value: float | None) -> str:
 
 class ChartWithTable(QWidget):
     """``chart`` or its table, swapped by a checkable button; the chart's accessible
-    description says what it shows. The owner calls ``show_table_data`` after each redraw."""
+    description says what it shows. The owner calls ``show_table_data`` after each redraw;
+    the table's model is filled only while the table is shown (or asked for its cells):
+    refilling a hidden one on every tick in Compare cost a tenth of the redraw."""
 
     def __init__(self, chart: QWidget, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
         self.what = what  # "the radar chart": words for the button's accessible name
         self.model = QStandardItemModel(self)
+        self._data: ChartTable | None = None  # the latest numbers
+        self._filled: ChartTable | None = None  # what the model holds
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(f"Numbers plotted in {what}")
@@ -73,6 +77,15 @@ class ChartWithTable(QWidget):
     def show_table_data(self, data: ChartTable, description: str) -> None:
         self.chart.setAccessibleDescription(description)
         self.table.setAccessibleDescription(description)
+        self._data = data
+        if self.showing_table():
+            self._fill()
+
+    def _fill(self) -> None:
+        data = self._data
+        if data is None or data is self._filled:
+            return
+        self._filled = data
         self.model.clear()
         self.model.setHorizontalHeaderLabels(data.headers)
         # Tips go in as header data: asking for horizontalHeaderItem() would wrap an item Qt
@@ -99,7 +112,8 @@ class ChartWithTable(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self._fit_first_column()
+        if self.showing_table():
+            self._fit_first_column()
 
     def _fit_first_column(self) -> None:
         header = self.table.horizontalHeader()
@@ -112,7 +126,8 @@ class ChartWithTable(QWidget):
         header.resizeSection(0, max(FIRST_COLUMN_MIN, min(wanted, room)))
 
     def table_cells(self) -> list[list[str]]:
-        """What the table shows now, row by row (headers first)."""
+        """What the table shows (or would show, while hidden) now, row by row (headers first)."""
+        self._fill()
         model = self.model
         columns = range(model.columnCount())
         headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
@@ -120,4 +135,8 @@ class ChartWithTable(QWidget):
         return [headers, *rows]
 
     def _on_toggle_toggled(self, checked: bool) -> None:
+        if checked:
+            self._fill()
         self.stack.setCurrentWidget(self.table if checked else self.chart)
+        if checked:
+            self._fit_first_column()  # the view's width is known once it is current

@@ -101,10 +101,11 @@ class CompareCharts(QWidget):
 
     def _redraw(self, *_args: object) -> None:
         rows, shown = self._rows, self.overlay.isChecked()
-        self.legend.set_entries([r.assessment for r in rows], self.references())
-        for index, row in enumerate(rows):
-            if is_scenario(row.assessment):
-                self.legend.mark_scenario(index)
+        self.legend.set_entries(
+            [r.assessment for r in rows],
+            self.references(),
+            scenarios={i for i, r in enumerate(rows) if is_scenario(r.assessment)},
+        )
         if self.radar is None or self.bars is None:
             return
         assert self.radar_view is not None and self.bars_view is not None

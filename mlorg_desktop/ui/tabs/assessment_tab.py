@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -39,6 +39,8 @@ from mlorg_desktop.ui.widgets.focus import set_tab_order
 from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, hbox, vbox
 from mlorg_desktop.ui.widgets.live_results import LiveResults
 from mlorg_desktop.ui.widgets.question_card import QuestionCard
+
+LAYOUT_LEVELS = 3  # a text view, its panel's scroll area, the results column
 
 
 class _DateEdit(QDateEdit):
@@ -424,11 +426,9 @@ class AssessmentTab(QWidget):
     def _on_card_answer_changed(self, _question_id: str, _answer: object) -> None:
         if self._loading:
             return
-        if self.what_if.active:
-            self.what_if.answers_changed()
-        else:
+        if not self.what_if.active:  # what-if answers are a copy: the form stays clean
             self._set_dirty(True)
-        self._refresh_results()
+        self._refresh_results()  # which also updates the what-if bar, once
 
     def _on_roadmap_target_chosen(self, _target: str) -> None:
         self._set_dirty(True)
@@ -489,9 +489,13 @@ class AssessmentTab(QWidget):
             item = self.sections.item(row)
             section_id = item.data(Qt.ItemDataRole.UserRole)
             cards = [c for c in self.cards.values() if c.question.section_id == section_id]
-            done = sum(1 for c in cards if is_answered(c.answer() or None))
+            done = sum(1 for c in cards if is_answered(answers.get(c.question.id) or None))
             title = next(s.title for s in self.questionnaire.sections if s.id == section_id)
             item.setText(f"{'✓ ' if done == len(cards) else ''}{title} ({done}/{len(cards)})")
+        # Lay out now what the new texts resized (each text's height, then its scroll area's,
+        # then the column's), so the window paints once, not once per layout level.
+        for _level in range(LAYOUT_LEVELS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlorg_desktop.domain.comparison import Comparison
+from mlorg_desktop.domain.comparison import ComparedAssessment, Comparison
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.reading_text import (
     COVERAGE_HELP,
@@ -36,6 +36,8 @@ class CompareDetails(QTabWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab moves on; arrow keys walk the cells
+        self._set_headers()
+        self._table_rows: list[ComparedAssessment] = []  # what each table row shows
         self.differences = QTreeWidget()
         self.differences.setAccessibleName("Questions answered differently")
         self.differences.setHeaderLabels(["Question / assessment", "Answer"])
@@ -58,8 +60,7 @@ class CompareDetails(QTabWidget):
         if self.currentWidget() is self.differences and self._comparison is not None:
             self._fill_differences(self._comparison)
 
-    def _fill_table(self, comparison: Comparison) -> None:
-        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
+    def _set_headers(self) -> None:
         dims = self.knowledge.catalog.dimensions
         headers = ["Assessment", "Reading", "Runner-up", "Margin", "Answered"] + [
             d.short_name for d in dims
@@ -71,36 +72,50 @@ class CompareDetails(QTabWidget):
             MARGIN_HELP,
             COVERAGE_HELP,
         ]
-        self.table.clear()
         self.table.setColumnCount(len(headers))
         for c, text in enumerate(headers):  # made here, not wrapped from Qt: see chart_table
             header = QTableWidgetItem(text)
             if c < len(tips) and tips[c]:
                 header.setToolTip(tips[c])
             self.table.setHorizontalHeaderItem(c, header)
+
+    def _fill_table(self, comparison: Comparison) -> None:
+        """Rows whose assessment and score are those shown already are kept: ticking one
+        more makes one new row, not all of them."""
+        self.table.clearSelection()  # as the full refill did
         self.table.setRowCount(len(comparison.rows))
+        del self._table_rows[len(comparison.rows) :]
         for r, row in enumerate(comparison.rows):
-            s = row.score
-            cells = [
-                series_text(row.assessment),
-                reading_label(s, names),
-                names[s.runner_up] if s.leader and s.runner_up else "—",
-                f"{s.margin:.0f}" if s.leader else "—",
-                f"{s.answered} of {s.total}",
-            ]
-            cells += [
-                "—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c == 0 and is_scenario(row.assessment):
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
-                if c == 1:
-                    item.setToolTip(reading_explanation(s, names))
-                self.table.setItem(r, c, item)
+            if r < len(self._table_rows) and self._table_rows[r] is row:
+                continue
+            self._fill_row(r, row)
+            if r < len(self._table_rows):
+                self._table_rows[r] = row
+            else:
+                self._table_rows.append(row)
         self.table.resizeColumnsToContents()
+
+    def _fill_row(self, r: int, row: ComparedAssessment) -> None:
+        names = {a.id: a.name for a in self.knowledge.catalog.archetypes}
+        dims = self.knowledge.catalog.dimensions
+        s = row.score
+        cells = [
+            series_text(row.assessment),
+            reading_label(s, names),
+            names[s.runner_up] if s.leader and s.runner_up else "—",
+            f"{s.margin:.0f}" if s.leader else "—",
+            f"{s.answered} of {s.total}",
+        ]
+        cells += ["—" if s.positions[d.id] is None else f"{s.positions[d.id]:.0f}" for d in dims]
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c == 0 and is_scenario(row.assessment):
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            if c == 1:
+                item.setToolTip(reading_explanation(s, names))
+            self.table.setItem(r, c, item)
 
     def _fill_differences(self, comparison: Comparison) -> None:
         if self._differences_shown is comparison:

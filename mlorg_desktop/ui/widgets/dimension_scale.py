@@ -30,12 +30,16 @@ class DimensionScale(QWidget):
         self.dimension = dimension
         self._markers: list[Marker] = []
         self._empty_text = "Not decided"
+        self._colors_for: tuple[object, ...] = ()  # what _colors were worked out for
+        self._colors: tuple[str, str, list[str]] = ("", "", [])
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(220)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._update_accessible()
 
     def set_markers(self, markers: list[Marker], empty_text: str = "Not decided") -> None:
+        if list(markers) == self._markers and empty_text == self._empty_text:
+            return  # one answer moves one dimension: the other scales need no repaint
         self._markers = list(markers)
         self._empty_text = empty_text
         self.setFixedHeight(self.sizeHint().height())
@@ -68,14 +72,23 @@ class DimensionScale(QWidget):
         """Body text, muted text (end labels) and each marker's label colour, every one at
         least 4.5:1 against ``background()``: a pink or orange name is darkened as needed."""
         palette, back = self.palette(), self.background().name()
-        text = QColor(readable(palette.color(QPalette.ColorRole.WindowText).name(), back))
-        muted = QColor(readable(palette.color(QPalette.ColorRole.PlaceholderText).name(), back))
-        labels = [
-            QColor(readable(m.color, back)) if m.hollow else text
-            for m in self._markers
-            if m.value is not None
-        ]
-        return text, muted, labels
+        fore = palette.color(QPalette.ColorRole.WindowText).name()
+        faint = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        placed = tuple((m.color, m.hollow) for m in self._markers if m.value is not None)
+        key = (back, fore, faint, placed)
+        if key != self._colors_for:  # worked out again only when a colour changes
+            self._colors_for = key
+            self._colors = (
+                readable(fore, back),
+                readable(faint, back),
+                [readable(color, back) if hollow else "" for color, hollow in placed],
+            )
+        text, muted, labels = self._colors
+        return (
+            QColor(text),
+            QColor(muted),
+            [QColor(label) if label else QColor(text) for label in labels],
+        )
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -53,32 +53,68 @@ class ChartLegend(QListWidget):
         self.setMaximumHeight(76)
         self.setItemDelegate(SeriesLabelDelegate(self))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._entries: list[tuple[object, ...]] = []  # what each item shows, in order
+        self._icons: dict[tuple[SeriesStyle, tuple[int, ...] | None], QIcon] = {}
 
     def set_entries(
-        self, assessments: Sequence[Assessment], references: Sequence[tuple[str, str]] = ()
+        self,
+        assessments: Sequence[Assessment],
+        references: Sequence[tuple[str, str]] = (),
+        scenarios: Collection[int] = (),
     ) -> None:
-        """One numbered entry per assessment, in order; ``references`` as (id, name) pairs."""
-        self.clear()
+        """One numbered entry per assessment, in order; ``references`` as (id, name) pairs;
+        the entries at ``scenarios`` are what-if scenarios (dashed line, italics).
+
+        Entries that read as before stay: ticking one more in Compare adds one entry instead
+        of redrawing every swatch and laying the whole list out again."""
+        wanted: list[tuple[object, ...]] = []
         for index, assessment in enumerate(assessments):
             head, tail = label_parts(assessment)
-            head = f"{index + 1}. {head}"
-            item = QListWidgetItem(swatch(series_style(index)), head + tail)
-            item.setData(HEAD_ROLE, head)
-            item.setData(TAIL_ROLE, tail)
-            item.setToolTip(head + tail)
-            self.addItem(item)
+            wanted.append(("series", index, f"{index + 1}. {head}", tail, index in scenarios))
         for index, (_archetype_id, name) in enumerate(references):
-            color, dashes = reference_style(index)
-            style = SeriesStyle(color, "o", "dash")
-            item = QListWidgetItem(swatch(style, dashes=dashes), f"Typical {name}")
-            item.setToolTip(f"Typical {name}: the archetype's reference profile (dashed, grey)")
-            self.addItem(item)
+            wanted.append(("reference", index, name))
+        same = 0
+        while same < min(len(wanted), len(self._entries)) and wanted[same] == self._entries[same]:
+            same += 1
+        while self.count() > same:
+            self.takeItem(self.count() - 1)
+        for entry in wanted[same:]:
+            self.addItem(self._make_item(entry))
+        self._entries = wanted
 
-    def mark_scenario(self, index: int) -> None:
-        """Entry ``index`` is a what-if scenario: a dashed line and italics, as in the charts."""
-        item = self.item(index)
+    def clear(self) -> None:
+        super().clear()
+        self._entries = []
+
+    def _make_item(self, entry: tuple[object, ...]) -> QListWidgetItem:
+        if entry[0] == "reference":
+            _kind, index, name = entry
+            assert isinstance(index, int)
+            color, dashes = reference_style(index)
+            icon = self._swatch(SeriesStyle(color, "o", "dash"), dashes)
+            item = QListWidgetItem(icon, f"Typical {name}")
+            item.setToolTip(f"Typical {name}: the archetype's reference profile (dashed, grey)")
+            return item
+        _kind, index, head, tail, scenario = entry
+        assert isinstance(index, int) and isinstance(head, str) and isinstance(tail, str)
         style = series_style(index)
-        item.setIcon(swatch(SeriesStyle(style.color, style.marker, "dash"), dashes=SCENARIO_DASHES))
-        font = item.font()
-        font.setItalic(True)
-        item.setFont(font)
+        if scenario:  # a dashed line and italics, as in the charts
+            icon = self._swatch(SeriesStyle(style.color, style.marker, "dash"), SCENARIO_DASHES)
+        else:
+            icon = self._swatch(style, None)
+        item = QListWidgetItem(icon, head + tail)
+        item.setData(HEAD_ROLE, head)
+        item.setData(TAIL_ROLE, tail)
+        item.setToolTip(head + tail)
+        if scenario:
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+        return item
+
+    def _swatch(self, style: SeriesStyle, dashes: tuple[int, ...] | None) -> QIcon:
+        """``swatch``, drawn once per style: there are eight series and four references."""
+        key = (style, dashes)
+        if key not in self._icons:
+            self._icons[key] = swatch(style, dashes=dashes)
+        return self._icons[key]

@@ -50,17 +50,8 @@ class LiveResults(QSplitter):
     def show_answers(
         self, questionnaire: Questionnaire, answers: Mapping[str, Answer], target: str
     ) -> Score:
-        # One deferred repaint for the whole column: a visible QProgressBar repaints itself at
-        # once on every setValue, five bars and two rich texts per answer otherwise.
-        self.setUpdatesEnabled(False)
-        try:
-            return self._show(questionnaire, answers, target)
-        finally:
-            self.setUpdatesEnabled(True)
-
-    def _show(
-        self, questionnaire: Questionnaire, answers: Mapping[str, Answer], target: str
-    ) -> Score:
+        # Each widget repaints only if what it shows changed (the fit bars defer theirs, see
+        # ResultsPanel): turning updates off for the whole column repainted all of it.
         catalog = self.knowledge.catalog
         result = self.knowledge.score(questionnaire.version, answers)
         resolved = resolve_target(target, result) if target else None

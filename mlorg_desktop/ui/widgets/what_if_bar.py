@@ -67,6 +67,7 @@ class WhatIfBar(QFrame):
             )
         )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._texts: list[str] = []  # the changes listed now
         self.hide()
 
     def show_state(
@@ -81,9 +82,12 @@ class WhatIfBar(QFrame):
             f"<b>What if…</b> — you are changing a copy ({where}). The assessment's saved "
             f"answers stay as they are. <b>{plural(len(changes), 'answer')} changed.</b>"
         )
+        texts = [change_text(c, questionnaire, numbers[c.question_id]) for c in changes]
+        if texts == self._texts and self.changes.count():
+            return  # the list says this already; refilling it lays it out again
+        self._texts = texts
         self.changes.clear()
-        for change in changes:
-            text = change_text(change, questionnaire, numbers[change.question_id])
+        for text in texts:
             item = QListWidgetItem(text)
             item.setToolTip(text)
             self.changes.addItem(item)
