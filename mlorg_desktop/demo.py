@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlorg_desktop.paths import SETTINGS_FILE_NAME, AppPaths
 
 if TYPE_CHECKING:
-    import tempfile
-
     from mlorg_desktop.domain.knowledge import Knowledge
     from mlorg_desktop.store import AssessmentStore
 
@@ -19,8 +18,6 @@ EXAMPLES_FILE = ("examples", "demo-assessments.json")
 def make_demo_paths() -> tuple[AppPaths, tempfile.TemporaryDirectory[str]]:
     """Paths inside a new temporary folder (0700), window state included, so nothing of the
     user's is read or written; keep the returned handle alive while in use."""
-    import tempfile  # only a --demo run needs it; the window's start-up does not
-
     folder = tempfile.TemporaryDirectory(prefix="mlorg-demo-")
     root = Path(folder.name)
     return AppPaths(root, root / "logs", root / SETTINGS_FILE_NAME), folder
