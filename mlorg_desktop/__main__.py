@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from mlorg_desktop import cli
 from mlorg_desktop.crash import log_to_stderr, stop_logging
 from mlorg_desktop.demo import make_demo_paths, seed_demo_store
-from mlorg_desktop.domain.catalog import CatalogError
 from mlorg_desktop.domain.knowledge import Knowledge, load_knowledge
 from mlorg_desktop.domain.validation import DataError
 from mlorg_desktop.paths import AppPaths, resolve_paths
@@ -49,11 +48,13 @@ def _main(argv: Sequence[str] | None) -> int:
         gc.enable()
     try:
         resources = resources_dir()
-        knowledge = load_knowledge(resources)
-    except (CatalogError, DataError, FileNotFoundError) as exc:
-        kind = "catalog" if isinstance(exc, CatalogError) else "resources"
-        print(f"error: MLOrg Desktop cannot start: its {kind} is damaged: {exc}", file=sys.stderr)
-        return cli.EXIT_FAILURE
+        # The window's first screen needs only the catalog: it loads the questionnaires just
+        # after its first paint (ui.app), every command before it runs.
+        knowledge = load_knowledge(
+            resources, defer_bank=args.command is None and not args.smoke_test
+        )
+    except (DataError, FileNotFoundError) as exc:
+        return cli.report_damaged_resources(exc)
 
     if args.smoke_test:
         return _smoke_test(knowledge, resources)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, TextIO
 from mlorg_desktop import APP_ID, __version__
 from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.plural import plural
-from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
 from mlorg_desktop.report.sections import SECTIONS, SectionError, parse_sections
 
 if TYPE_CHECKING:  # the window's start-up does not load the store before its first paint
@@ -47,6 +46,15 @@ def _store_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
         help="use a throwaway store seeded with the example assessments; "
         "your own store is never touched",
     )
+
+
+def report_damaged_resources(exc: Exception) -> int:
+    """What a start with a damaged catalog or questionnaire says (stderr) and returns."""
+    from mlorg_desktop.domain.catalog import CatalogError
+
+    kind = "catalog" if isinstance(exc, CatalogError) else "resources"
+    print(f"error: MLOrg Desktop cannot start: its {kind} is damaged: {exc}", file=sys.stderr)
+    return EXIT_FAILURE
 
 
 def quiet_on_closed_pipe(run: Callable[[], int]) -> int:
@@ -295,6 +303,8 @@ def cmd_list(
 
 
 def cmd_questionnaire(args: argparse.Namespace, knowledge: Knowledge, out: TextIO) -> int:
+    from mlorg_desktop.domain.questionnaire import SPECIAL_LABELS
+
     version = args.questionnaire_version or knowledge.bank.latest.version
     try:
         questionnaire = knowledge.bank.get(version)

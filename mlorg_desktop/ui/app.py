@@ -15,10 +15,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlorg_desktop import APP_NAME, DESKTOP_ID, ORG_DOMAIN, ORG_NAME, __version__
-from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED
+from mlorg_desktop.cli import EXIT_STORE_BUSY, EXIT_STORE_DAMAGED, report_damaged_resources
 from mlorg_desktop.crash import install_excepthook
 from mlorg_desktop.display import ensure_platform
 from mlorg_desktop.domain.knowledge import Knowledge
+from mlorg_desktop.domain.validation import DataError
 from mlorg_desktop.paths import AppPaths, runtime_dir
 from mlorg_desktop.private_files import private_after_write, tighten_folder
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
@@ -149,7 +150,15 @@ def show_startup_error(resources: Path, problem: str) -> None:
 
 
 def _after_first_paint(app: QApplication, guard: InstanceGuard, window: MainWindow) -> None:
-    """The window is on screen: now read the store and answer later launches."""
+    """The window is on screen: now load the questionnaires, read the store and answer later
+    launches."""
+    try:
+        window.knowledge.load_bank()
+    except (DataError, FileNotFoundError) as exc:  # damaged resources: as a start without a window
+        gc.enable()
+        window.hide()
+        app.exit(report_damaged_resources(exc))
+        return
     opened = window.open_store()
     gc.enable()  # disabled for start-up by __main__
     # Start-up objects and the store's records live as long as the app: later collections

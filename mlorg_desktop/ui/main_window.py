@@ -14,7 +14,6 @@ from mlorg_desktop.domain.knowledge import Knowledge
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.actions.menus import build_menus
-from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.file_locations import FileLocations
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.file_drop import FileDrop
@@ -306,6 +305,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _on_import_triggered(self) -> None:
+        from mlorg_desktop.ui.dialogs import dialogs  # QMessageBox, QFileDialog: not at start-up
+
         paths = dialogs.ask_import_paths(self, self.files.start_folder())
         if paths:
             self.files.remember(paths[0])

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 
 if TYPE_CHECKING:
@@ -94,6 +93,8 @@ class WriteStatus(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
             self.show()
+            from mlorg_desktop.ui.dialogs import dialogs  # not needed at start-up
+
             choice = dialogs.ask_write_failed(self.parent_widget, reason)
             if choice is dialogs.WriteFailedChoice.QUIT:
                 return True

@@ -3,7 +3,9 @@ then the store opens at once and the single-instance server starts."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -17,10 +19,14 @@ def test_window_paints_before_the_store_loads_then_opens_it(tmp_path, demo_store
         real = app_module._after_first_paint
 
         def observed(app, guard, window):
-            loaded = [m for m in ("tinydb", "mlorg_desktop.store.repository") if m in sys.modules]
-            print("loaded at first paint:", loaded, window.has_store())
+            modules = ("tinydb", "mlorg_desktop.store.repository",
+                       "mlorg_desktop.domain.questionnaire")
+            loaded = [m for m in modules if m in sys.modules]
+            bank = window.knowledge.bank_loaded
+            print("loaded at first paint:", loaded, window.has_store(), bank)
             real(app, guard, window)
-            print("after:", len(window.store), guard.server is not None)
+            bank = window.knowledge.bank_loaded
+            print("after:", len(window.store), guard.server is not None, bank)
 
         app_module._after_first_paint = observed
         from mlorg_desktop.__main__ import main
@@ -31,8 +37,37 @@ def test_window_paints_before_the_store_loads_then_opens_it(tmp_path, demo_store
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
     )
     assert done.returncode == 0, done.stderr
-    assert "loaded at first paint: [] False" in done.stdout
-    assert "after: 15 True" in done.stdout
+    # Neither the store nor the questionnaires before the first paint; both right after it.
+    assert "loaded at first paint: [] False False" in done.stdout
+    assert "after: 15 True True" in done.stdout
+
+
+def test_damaged_questionnaire_still_stops_the_window_start_with_exit_1(tmp_path, resources):
+    """The questionnaires load just after the first paint now; a damaged one still ends the
+    start with the same message and exit code as before, and no store is opened."""
+    copy = tmp_path / "resources"
+    shutil.copytree(resources, copy)
+    path = copy / "questionnaire" / "questionnaire-v2.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["sections"][0]["questions"][0]["options"][0]["evidence"] = {"wizards": 2}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    data = tmp_path / "data"
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        import mlorg_desktop.__main__ as entry
+        entry.resources_dir = lambda: Path({str(copy)!r})
+        sys.exit(entry.main(["--data-dir", {str(data)!r}]))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 1, done.stderr
+    assert "error: MLOrg Desktop cannot start: its resources is damaged:" in done.stderr
+    assert "questionnaire-v2.json" in done.stderr and "evidence.wizards" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (data / "assessments.json").exists()
 
 
 def test_damaged_store_after_the_first_paint_can_still_quit_with_exit_3(tmp_path):

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlorg_desktop.domain.assessment import Assessment
-
 if TYPE_CHECKING:
+    from mlorg_desktop.domain.assessment import Assessment
     from mlorg_desktop.ui.main_window import MainWindow
 
 

@@ -6,8 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,9 @@ class Messenger:
         self.shown.append((kind, title, text))
         if self.quiet:
             return
+        # Here, not at the top: building the QMessageBox type costs 5-9 ms of start-up.
+        from PySide6.QtWidgets import QMessageBox
+
         box = {
             "info": QMessageBox.information,
             "warning": QMessageBox.warning,
