@@ -38,7 +38,9 @@ def number(value: float | None) -> str:
 
 class ChartWithTable(QWidget):
     """``chart`` or its table, swapped by a checkable button; the chart's accessible
-    description says what it shows. The owner calls ``show_table_data`` after each redraw."""
+    description says what it shows. The owner calls ``show_table_data`` after each redraw; the
+    table is filled when it is on screen (at once) or when it is next shown (a hidden table is
+    work nobody sees: filling it was a tenth of an Organizations selection)."""
 
     def __init__(self, chart: QWidget, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,7 @@ class ChartWithTable(QWidget):
         self.stack.addWidget(chart)
         self.stack.addWidget(self.table)
         self.setLayout(vbox(self.stack, hbox(None, self.toggle), spacing=4))
+        self._pending: ChartTable | None = None  # what the table shows when next shown
 
     def showing_table(self) -> bool:
         return self.stack.currentWidget() is self.table
@@ -73,6 +76,14 @@ class ChartWithTable(QWidget):
     def show_table_data(self, data: ChartTable, description: str) -> None:
         self.chart.setAccessibleDescription(description)
         self.table.setAccessibleDescription(description)
+        self._pending = data
+        if self.showing_table():
+            self._fill_table()
+
+    def _fill_table(self) -> None:
+        data, self._pending = self._pending, None
+        if data is None:
+            return
         self.model.clear()
         self.model.setHorizontalHeaderLabels(data.headers)
         # Tips go in as header data: asking for horizontalHeaderItem() would wrap an item Qt
@@ -112,7 +123,8 @@ class ChartWithTable(QWidget):
         header.resizeSection(0, max(FIRST_COLUMN_MIN, min(wanted, room)))
 
     def table_cells(self) -> list[list[str]]:
-        """What the table shows now, row by row (headers first)."""
+        """What the table shows (or will show when shown), row by row (headers first)."""
+        self._fill_table()
         model = self.model
         columns = range(model.columnCount())
         headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
@@ -120,4 +132,6 @@ class ChartWithTable(QWidget):
         return [headers, *rows]
 
     def _on_toggle_toggled(self, checked: bool) -> None:
+        if checked:
+            self._fill_table()
         self.stack.setCurrentWidget(self.table if checked else self.chart)

@@ -70,19 +70,20 @@ class TrendPlot(pg.PlotWidget):
         self.what = FITS
         self.lines: dict[str, pg.PlotDataItem] = {}  # id -> the line drawn now
         self._pool: dict[str, pg.PlotDataItem] = {}  # every line made so far, by id
+        self._label = ""  # the left axis' label
 
     def show_rounds(
         self, rounds: Sequence[ReadRound], what: str = FITS
     ) -> list[tuple[str, SeriesStyle]]:
         """Draw ``rounds``; returns (name, style) of every line drawn, for the legend."""
+        label = "Fit (0–100)" if what == FITS else "Position (0–100)"
+        if label != self._label:  # setting it again lays the axis out and redraws it
+            self._label = label
+            self.getPlotItem().setLabel("left", label)
         self.what = what
-        plot = self.getPlotItem()
-        plot.setLabel("left", "Fit (0–100)" if what == FITS else "Position (0–100)")
         xs = [round_time(r.round.first) for r in rounds]
         self.lines = {}
         drawn = []
-        for item in self._pool.values():
-            item.setVisible(False)
         for key, name, style in line_styles(self.catalog, what):
             values = [
                 r.reading.score.fits[key] if what == FITS else r.reading.score.positions[key]
@@ -117,6 +118,9 @@ class TrendPlot(pg.PlotWidget):
             item.setVisible(True)
             self.lines[key] = item
             drawn.append((name, style))
+        for key, item in self._pool.items():
+            if key not in self.lines:
+                item.setVisible(False)
         if xs:
             pad = max(30 * DAY, (xs[-1] - xs[0]) * 0.06)
             self.setXRange(xs[0] - pad, xs[-1] + pad, padding=0)
