@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QGraphicsItem, QWidget  # noqa: E402
 
 from mlorg_desktop.domain.catalog import Catalog  # noqa: E402
 from mlorg_desktop.domain.org_report import ReadRound  # noqa: E402
@@ -66,6 +66,11 @@ class TrendPlot(pg.PlotWidget):
         _themed(self)
         plot = self.getPlotItem()
         plot.showGrid(y=True, alpha=0.3)
+        # The left axis draws the grid across the whole plot, and replaying its picture was
+        # most of every paint (2.7 of 2.9 ms for the view alone); its scale never changes, so
+        # it is drawn once into a pixmap of the screen's pixels and copied after. pyqtgraph
+        # updates the item when the axis changes, which redraws the pixmap.
+        plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setYRange(-4, 104, padding=0)
         self.what = FITS
         self.lines: dict[str, pg.PlotDataItem] = {}  # id -> the line drawn now
