@@ -27,6 +27,10 @@ class WrappedLabel(QLabel):
             self._heights.clear()
             super().setText(text)
 
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         height = self._heights.get(width)
         if height is None:
