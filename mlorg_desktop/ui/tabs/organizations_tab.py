@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from mlorg_desktop.domain.org_report import RecordReading, read_record
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.rounds import OrganizationRecord, organizations
 from mlorg_desktop.domain.trend import RoundChange
+from mlorg_desktop.report.palette import SeriesStyle
 from mlorg_desktop.store import AssessmentStore, StoreError
 from mlorg_desktop.ui import role_settings
 from mlorg_desktop.ui.charts.chart_table import ChartWithTable
@@ -40,7 +41,9 @@ from mlorg_desktop.ui.widgets.empty_state import EmptyState
 from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
 from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
+from mlorg_desktop.ui.widgets.wrapped_label import WrappedLabel
 
+LAYOUT_LEVELS = 4  # rounds of posted layout requests a refill takes to settle
 EMPTY_TEXT = (
     "No organizations yet. Import respondents' files with File ▸ Import… "
     "(or drop the files on this window) to read an organization's answers together."
@@ -96,8 +99,7 @@ class OrganizationsTab(QWidget):
         self.organizations.currentRowChanged.connect(self._on_organizations_current_row_changed)
         self.rounds.setAccessibleName("Rounds of the organization")
         self.rounds.currentRowChanged.connect(self._on_rounds_current_row_changed)
-        self.respondents = QLabel()
-        self.respondents.setWordWrap(True)
+        self.respondents = WrappedLabel()
         self.respondents.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left = container(
             vbox(
@@ -117,15 +119,15 @@ class OrganizationsTab(QWidget):
         self.trend_choice.addItem("Archetype fit", FITS)
         self.trend_choice.addItem("Dimension positions", POSITIONS)
         self.trend_choice.setAccessibleName("What the trend shows")
-        self.trend_choice.currentIndexChanged.connect(self._draw_trend)
+        self.trend_choice.currentIndexChanged.connect(self._on_trend_choice_current_index_changed)
         self.plot = TrendPlot(knowledge.catalog)
         self.plot.setMinimumHeight(260)
         self.plot_view = ChartWithTable(self.plot, "the trend chart")
         self.legend = ChartLegend()
         self.legend.setAccessibleName("Trend legend")
         self.legend.setMaximumHeight(52)
-        self.trend_text = QLabel()
-        self.trend_text.setWordWrap(True)
+        self._legend_entries: list[tuple[str, SeriesStyle]] = []  # what the legend lists now
+        self.trend_text = WrappedLabel()
         self.trend_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         trend = QGroupBox("Trend across rounds")
         trend.setLayout(
@@ -252,8 +254,17 @@ class OrganizationsTab(QWidget):
         self.rounds.blockSignals(True)
         self.rounds.setCurrentRow(row)
         self.rounds.blockSignals(False)
-        self._on_rounds_current_row_changed(row)
+        self._show_round(row)
         self._draw_trend()
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Lay the refilled view out now, before it is painted. Left to the event loop, each
+        level of layout (a wrapped label, its group, the scroll area's content, the scroll area)
+        was done after a paint of the level before: four or five full paints per selection,
+        the first ones of a half laid-out view. Each round here posts the next level's request."""
+        for _ in range(LAYOUT_LEVELS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _reading_of(self, record: OrganizationRecord) -> RecordReading:
         overrides = self.role_overrides()
@@ -279,6 +290,10 @@ class OrganizationsTab(QWidget):
         self._preparing.stop()
 
     def _on_rounds_current_row_changed(self, row: int) -> None:
+        self._show_round(row)
+        self._settle_layout()
+
+    def _show_round(self, row: int) -> None:
         if self.reading is None or not 0 <= row < len(self.reading.rounds):
             self.respondents.setText("")
             return
@@ -289,14 +304,20 @@ class OrganizationsTab(QWidget):
 
     # The trend --------------------------------------------------------------------------------
 
+    def _on_trend_choice_current_index_changed(self, _index: int) -> None:
+        self._draw_trend()
+        self._settle_layout()
+
     def _draw_trend(self) -> None:
         rounds = self.reading.rounds if self.reading else ()
         what = self.trend_choice.currentData() or FITS
         drawn = self.plot.show_rounds(rounds, what)
         self.plot_view.show_table_data(*trend_text(self.knowledge.catalog, rounds, what))
-        self.legend.clear()
-        for name, style in drawn:
-            self.legend.addItem(QListWidgetItem(swatch(style), name))
+        if drawn != self._legend_entries:  # mostly the same five lines: nothing to redo
+            self._legend_entries = drawn
+            self.legend.clear()
+            for name, style in drawn:
+                self.legend.addItem(QListWidgetItem(swatch(style), name))
         if len(rounds) < 2:
             self.trend_text.setText(
                 "One round so far. The trend appears when this organization answers again: "

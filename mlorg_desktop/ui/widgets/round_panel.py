@@ -27,6 +27,7 @@ from mlorg_desktop.domain.roadmap_text import RoadmapText
 from mlorg_desktop.domain.roles import GROUP_NAMES, LEADERSHIP, PRACTITIONERS, role_group, role_key
 from mlorg_desktop.ui.widgets.layout import hbox, vbox
 from mlorg_desktop.ui.widgets.round_roadmap import RoundRoadmap
+from mlorg_desktop.ui.widgets.wrapped_label import WrappedLabel
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
@@ -59,8 +60,7 @@ class RoundPanel(QWidget):
         self.catalog = catalog
         self._round: ReadRound | None = None
         self._overrides: dict[str, str] = {}
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
         self.show_who = QCheckBox("Show &who answered what")
@@ -76,8 +76,10 @@ class RoundPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.disagreements.setMinimumHeight(230)
-        self.disagreement_note = QLabel()
-        self.disagreement_note.setWordWrap(True)
+        # One line of text per row, elided: every row is as high as the first, and Qt need not
+        # measure each (the same holds for the by-role table).
+        self.disagreements.setUniformRowHeights(True)
+        self.disagreement_note = WrappedLabel()
         disagreements = QGroupBox("Disagreements")
         disagreements.setLayout(
             vbox(
@@ -91,14 +93,14 @@ class RoundPanel(QWidget):
             )
         )
 
-        self.by_role_summary = QLabel()
-        self.by_role_summary.setWordWrap(True)
+        self.by_role_summary = WrappedLabel()
         self.by_role = QTreeWidget()
         self.by_role.setAccessibleName("Answers by role group")
         self.by_role.setHeaderLabels(["Question", "Leadership says", "Practitioners say"])
         self.by_role.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.by_role.setMinimumHeight(120)
         self.by_role.setRootIsDecorated(False)
+        self.by_role.setUniformRowHeights(True)
         self.roles = QListWidget()
         self.roles.setAccessibleName("Roles that count as leadership")
         self.roles.setMaximumHeight(110)
@@ -157,6 +159,7 @@ class RoundPanel(QWidget):
         reading = self._round.reading
         numbers = {q.id: n for n, q in enumerate(reading.questionnaire.questions(), start=1)}
         who = self.show_who.isChecked()
+        rows, expanded = [], []
         for pool in reading.disagreements:
             top = QTreeWidgetItem(
                 [
@@ -165,18 +168,27 @@ class RoundPanel(QWidget):
                 ]
             )
             top.setToolTip(0, pool.question.text)
-            answers = list(pool.weights) + list(pool.special)
-            for answer in answers:
+            children = []
+            for answer in list(pool.weights) + list(pool.special):
                 count = pool.weights.get(answer, pool.special.get(answer, 0))
-                people = pool.who.get(answer, ())
-                child = QTreeWidgetItem([self._answer_text(pool, answer), f"{count:g}"])
-                child.setToolTip(0, self._answer_text(pool, answer))
+                text = self._answer_text(pool, answer)
+                child = QTreeWidgetItem([text, f"{count:g}"])
+                child.setToolTip(0, text)
+                children.append(child)
                 if who:
-                    for person in people:
-                        child.addChild(QTreeWidgetItem([person_text(person), ""]))
-                top.addChild(child)
-            self.disagreements.addTopLevelItem(top)
-        self.disagreements.expandAll()
+                    people = [
+                        QTreeWidgetItem([person_text(p), ""]) for p in pool.who.get(answer, ())
+                    ]
+                    child.addChildren(people)
+                    expanded += people
+            top.addChildren(children)
+            rows.append(top)
+            expanded += [top, *children]
+        self.disagreements.addTopLevelItems(rows)
+        # Every row opens, one by one: expandAll() would lay out the whole tree at once, which
+        # was most of this refill's time.
+        for item in expanded:
+            item.setExpanded(True)
         if reading.respondents < 2:
             note = (
                 "One respondent so far: there is nothing to disagree about yet. Import the other "
@@ -208,6 +220,7 @@ class RoundPanel(QWidget):
         lead = split.groups[LEADERSHIP]
         practice = split.groups[PRACTITIONERS]
         numbers = {q.id: n for n, q in enumerate(lead.questionnaire.questions(), start=1)}
+        rows = []
         for qid in split.differing_questions:
             pool = lead.pools[qid]
             row = QTreeWidgetItem(
@@ -219,7 +232,8 @@ class RoundPanel(QWidget):
             )
             for column in range(3):
                 row.setToolTip(column, row.text(column))
-            self.by_role.addTopLevelItem(row)
+            rows.append(row)
+        self.by_role.addTopLevelItems(rows)
 
     def _fill_roles(self) -> None:
         self.roles.blockSignals(True)

@@ -59,13 +59,13 @@ class RoundRoadmap(QGroupBox):
         reading = item.reading
         self.roadmap = None
         if shared is None:
-            self.view.setHtml(
+            self.view.show_html(
                 "<p>The respondents of this round have different targets. Pick one above to "
                 "set it for all of them and see the round's roadmap.</p>"
             )
             return
         if not shared:
-            self.view.setHtml(
+            self.view.show_html(
                 "<p>No target for this round yet: pick the archetype the organization wants "
                 "to become to see the steps, planned from the round's most common answers.</p>"
             )
@@ -73,7 +73,7 @@ class RoundRoadmap(QGroupBox):
         resolved = resolve_target(shared, reading.score)
         if resolved is None:
             what = "“Keep what we are” needs" if shared == KEEP else "The roadmap needs"
-            self.view.setHtml(f"<p>{escape(what)} a combined reading first.</p>")
+            self.view.show_html(f"<p>{escape(what)} a combined reading first.</p>")
             return
         questionnaire = reading.questionnaire
         answers = round_answers(reading.pools)
@@ -85,6 +85,6 @@ class RoundRoadmap(QGroupBox):
             f"<h3>Road to {escape(name)}</h3><p>Planned from each question's most common "
             "answer in this round.</p>"
         )
-        self.view.setHtml(
+        self.view.show_html(
             intro + plan_html(self.roadmap, lines, numbers, name, self.catalog, ROUND_DETAIL)
         )
