@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -44,17 +45,22 @@ def require_queue() -> dict[Path, float]:
     return {p: p.stat().st_mtime_ns for p in OUTPUT.glob("*.pdf")}
 
 
-def wait_for_output(before: dict[Path, float], timeout: float = 60.0) -> Path:
+def job_marker() -> str:
+    """A word to put in a printed sheet's title, so its output is told apart from other jobs on
+    the shared queue (two test runs printing at once picked up each other's files)."""
+    return f"job{uuid.uuid4().hex[:10]}"
+
+
+def wait_for_output(before: dict[Path, float], marker: str, timeout: float = 60.0) -> Path:
     """cups-pdf reuses names and creates the file before writing it: wait for a new or
-    rewritten PDF that pdfinfo accepts."""
+    rewritten PDF that pdfinfo accepts and whose text holds ``marker`` (see job_marker)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for path in OUTPUT.glob("*.pdf"):
-            changed = before.get(path) != path.stat().st_mtime_ns
-            if (
-                changed
-                and subprocess.run(["pdfinfo", str(path)], capture_output=True).returncode == 0
-            ):
+            if before.get(path) == path.stat().st_mtime_ns:
+                continue
+            text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+            if text.returncode == 0 and marker in text.stdout:
                 return path
         time.sleep(0.25)
-    pytest.fail(f"cups-pdf wrote nothing new to {OUTPUT} within {timeout:.0f} s")
+    pytest.fail(f"cups-pdf wrote no PDF holding {marker!r} to {OUTPUT} within {timeout:.0f} s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from mlorg_desktop.report.output import make_printer, print_sheet, write_pdf
 from mlorg_desktop.report.sheet import build_sheet_data
-from tests.cups_tools import QUEUE, require_queue, wait_for_output
+from tests.cups_tools import QUEUE, job_marker, require_queue, wait_for_output
 from tests.pdf_tools import _tool, pdf_pages, pdf_text
 
 
@@ -52,10 +53,12 @@ def test_preview_shows_the_same_number_of_pages(qapp, qtbot, data, tmp_path):
 @pytest.mark.cups
 def test_cups_queue_prints_the_same_pages(qapp, data, tmp_path):
     before = require_queue()
+    marker = job_marker()
+    data = replace(data, title=f"{data.title} {marker}")
     exported = tmp_path / "export.pdf"
     write_pdf(exported, data, "A4", ())
     assert print_sheet(make_printer(QUEUE, "A4"), data) == pdf_pages(exported)
-    printed = wait_for_output(before)
+    printed = wait_for_output(before, marker)
     assert pdf_pages(printed) == pdf_pages(exported)
     # cups-pdf rebuilds the PDF, so words of the chart labels come out in another order:
     # compare the letters of each page, not their reading order or word gaps.

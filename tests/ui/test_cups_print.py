@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mlorg_desktop.ui.dialogs import dialogs
-from tests.cups_tools import QUEUE, require_queue, wait_for_output
+from tests.cups_tools import QUEUE, job_marker, require_queue, wait_for_output
 from tests.pdf_tools import pdf_text
 
 pytestmark = pytest.mark.cups
@@ -23,8 +25,10 @@ def test_print_action_reaches_the_queue(make_window, demo_store, monkeypatch):
         return True
 
     monkeypatch.setattr(dialogs, "ask_print", choose)
+    marker = job_marker()
+    window.printing.options = replace(window.printing.options, title=f"Print check {marker}")
     window.print_action.trigger()
-    text = pdf_text(wait_for_output(before))
-    assert "ML organization comparison" in text
+    text = pdf_text(wait_for_output(before, marker))
+    assert f"Print check {marker}" in text
     for a in chosen:
         assert a.organization in text
