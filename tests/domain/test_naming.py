@@ -176,3 +176,47 @@ def test_a_split_between_a_third_archetype_and_the_runner_up_counts(tiny, knowle
     # Embedded 9/15 = 60; R&D (1 + 1 + 1 + 1 + 1)/15 = 33.3; Nascent (2 + 2)/15 = 26.7.
     assert s.runner_up == "rnd" and s.fits["rnd"] == pytest.approx(100 * 5 / 15)
     assert s.reading_detail.splits_between_top_two == 2 and s.reading == "transitional"
+
+
+def _weighted_question(n: int, weight: float) -> dict[str, object]:
+    qid = f"q{n}"
+    return {
+        "id": qid,
+        "text": f"Question {n}?",
+        "options": [  # R&D's first: the count must pick Nascent's option, not the first one
+            {"id": f"{qid}b", "text": "B", "evidence": {"rnd": weight}, "positions": {}},
+            {"id": f"{qid}a", "text": "A", "evidence": {"nascent": weight}, "positions": {}},
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def uneven(tmp_path_factory, knowledge):
+    """Four questions, q1-q3 weighing 1 (for Nascent or R&D), q4 weighing 3; floor 25% = one
+    answer, so a single answer is already 'leaning' when the rest could overturn it."""
+    questions = [_weighted_question(n, 1) for n in (1, 2, 3)] + [_weighted_question(4, 3)]
+    doc = {
+        "version": 8,
+        "title": "Uneven",
+        "instructions": "For tests.",
+        "naming": {"rule": "robust_lead", "floor": 0.25},
+        "sections": [{"id": "s", "title": "S", "intro": "S.", "questions": questions}],
+    }
+    path = tmp_path_factory.mktemp("q") / "questionnaire-v8.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return load_questionnaire(path, knowledge.catalog)
+
+
+def test_settle_counts_the_weightiest_open_question_first(uneven, knowledge):
+    """q1 = Nascent: Nascent 1 of 1, R&D 0 of 1; q2, q3 (weight 1) and q4 (weight 3) open.
+    The weightiest first: q4 for Nascent gives 4 of 4, and even q2 and q3 both for R&D leave
+    Nascent 4 of 6 against 2 of 6, so one answer settles it. Lightest or list order first,
+    it would take three: after q2 and q3 for Nascent (3 of 3), q4 for R&D still ties 3 / 3."""
+    s = score(uneven, knowledge.catalog, {"q1": "q1a"})
+    assert s.reading == "leaning" and s.leader == "nascent"
+    assert s.settle == 1
+    # Answered as counted, the lead is robust: the reading names Nascent.
+    settled = score(uneven, knowledge.catalog, {"q1": "q1a", "q4": "q4a"})
+    assert settled.primary == "nascent"
+    # q2 and q3 for Nascent are not enough (q4 for R&D would tie 3 of 6 each): still leaning.
+    assert score(uneven, knowledge.catalog, {"q1": "q1a", "q2": "q2a", "q3": "q3a"}).primary is None
