@@ -86,3 +86,27 @@ def test_close_names_suggest_what_was_meant():
     assert close_names(records, "meridan bank") == ["Meridian Bank"]
     assert close_names(records, "Meridian") == ["Meridian Bank"]
     assert close_names(records, "zzz") == []
+
+
+def test_close_names_order_limit_and_cutoff():
+    """Ratios from difflib, worked out for these names: "nortline" against "northline energy
+    corp" is 0.55 (kept: the cutoff is 0.5); "lab" against every "… Lab …" name below 0.4
+    (so those come from containment, in case-blind alphabetical order); "bank" against
+    "Meridian Bank" 0.47 and "Harbour Bank Group" 0.36 (contained, not close)."""
+
+    def records(*names: str):
+        return organizations([make("2026-01-01", n) for n in names])
+
+    assert close_names(records("Northline Energy Corp", "Quanta"), "nortline") == [
+        "Northline Energy Corp"
+    ]
+    labs = records("Gamma Lab Group", "beta Data Lab", "Alpha Research Lab")
+    assert close_names(labs, "lab") == ["Alpha Research Lab", "beta Data Lab", "Gamma Lab Group"]
+    assert close_names(labs, "lab", limit=2) == ["Alpha Research Lab", "beta Data Lab"]
+    # Four close names (0.86 each) are all offered under the default limit of five.
+    near = records("Acme Co", "Acne Co", "Acmo Co", "Acma Co")
+    assert sorted(close_names(near, "acme co")) == ["Acma Co", "Acme Co", "Acmo Co", "Acne Co"]
+    # The limit counts the close matches first: nothing contained is added once it is full.
+    banks = records("Meridian Bank", "Bank", "Harbour Bank Group")
+    assert close_names(banks, "bank", limit=1) == ["Bank"]
+    assert close_names(banks, "bank") == ["Bank", "Harbour Bank Group", "Meridian Bank"]
