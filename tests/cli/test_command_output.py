@@ -89,6 +89,23 @@ def test_an_unknown_questionnaire_version_names_the_known_ones(cli):
     )
 
 
+DEMO_IDS = (  # in the order of the demo file
+    "97cf1057-7986-508d-89e6-971de866a120",
+    "dd733ddd-d9ee-51ce-92a1-40ddc559e310",
+    "14aef723-53d7-5a82-b7e2-d91eb790ce86",
+    "44602e08-ccc5-5b3a-9c5e-909b4ed9ecbe",
+    "bddaf7dc-94d2-5c06-be1f-ef9058710dc7",
+    "93fefdf1-bb97-5a42-8d67-0df41e440f83",
+    "df4b2f16-226c-5498-a07b-ad22d3804563",
+    "8360e978-245f-518c-91ab-ec9b87e8638e",
+    "ae64b6c4-ab3b-5364-a74a-0cd3dd7619e2",
+    "5360fe42-9622-5d0f-9412-e1af66b73dac",
+    "ff81f920-4c39-5295-8dc8-48c3700fa109",
+    "3c37a7a2-8e9d-5b6f-a265-42cad34a9763",
+    "57a143d0-8a46-5a2f-a5b3-91847b9ba5bb",
+    "408d5a32-004e-5453-a2b8-aa451c5d26b1",
+    "a3996ca7-400c-5d9d-b63f-c4f0183fcf10",
+)
 SPARSE = Assessment(
     id="5a5a5a5a-0000-4000-8000-00000000000a",
     organization="Aardvark Analytics",  # sorts first
@@ -186,6 +203,37 @@ def test_export_to_a_file_says_how_many_and_where_on_stdout(cli, tmp_path):
     assert json.loads(every.read_bytes().decode("utf-8"))["assessments"][0]["id"]
 
 
+def test_export_ids_that_name_nothing_or_too_much_are_refused_on_stderr(cli, tmp_path):
+    twins = [
+        Assessment(
+            id=f"abcd1234-0000-4000-8000-00000000000{n}",
+            organization="Acme",
+            assessed_on=f"2026-0{n}-01",
+            questionnaire_version=2,
+        )
+        for n in (1, 2)
+    ]
+    exchange = tmp_path / "twins.json"
+    exchange.write_text(exchange_json(twins), encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli("import", str(exchange), "--data-dir", str(data))[0] == 0
+    export = ("export", "-o", "-", "--data-dir", str(data), "--ids")
+    assert cli(*export, "ffff0000") == (
+        2,
+        "",
+        "error: no saved assessment has the id: ffff0000\n",
+    )
+    assert cli(*export, "ffff0000", "abcd1234", "eeee1111", "ab") == (
+        2,
+        "",
+        "error: no saved assessment has the ids: ffff0000, eeee1111\n"
+        "error: the id prefix 'ab' is too short; give at least 4 characters\n"
+        "error: the id prefix 'abcd1234' is ambiguous; it matches:\n"
+        "  abcd1234-0000-4000-8000-000000000001  Acme (2026-01-01)\n"
+        "  abcd1234-0000-4000-8000-000000000002  Acme (2026-02-01)\n",
+    )
+
+
 def _element_text(page: str, element_id: str) -> str | None:
     found = re.search(rf'id="{element_id}">([^<]*)<', page)
     return None if found is None else found.group(1)
@@ -225,6 +273,17 @@ def test_import_says_how_many_from_how_many_files_on_stdout(cli, tmp_path, resou
         f"Imported 15 assessments into {one / store}\n",
         "",
     )
+    assert cli("import", str(sparse), str(demo), "--data-dir", str(one)) == (
+        0,
+        f"Imported 1 assessment from 2 of 2 files into {one / store}\n"
+        f"Skipped 15 already in the store (same id): {', '.join(DEMO_IDS)}\n"
+        "  sparse.json: 1 added\n"
+        "  demo-assessments.json: 0 added, 15 already present (same id), left as they are\n",
+        "",
+    )
+    code, out, err = cli("import", str(broken), "--data-dir", str(one))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: nothing imported: {broken}: ")
     assert cli("import", str(demo), str(sparse), "--data-dir", str(two)) == (
         0,
         f"Imported 16 assessments from 2 of 2 files into {two / store}\n"
