@@ -3,6 +3,11 @@ reports; the page count is read back from what CUPS printed (pdfinfo), not from 
 
 from __future__ import annotations
 
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
 import pytest
 
 from tests.pdf_tools import pdf_info, pdf_text
@@ -27,14 +32,43 @@ def test_the_first_page_names_the_source(qapp, cli, tmp_path, resources):
     assert f"·Source:{data / 'assessments.json'}" in own and "demodata" not in own
 
 
+def _printed_with(marker: str, before: dict[Path, int], timeout: float = 90.0) -> Path:
+    """The cups-pdf output whose text holds ``marker``: other jobs may print to the same queue
+    meanwhile, so the first new file is not necessarily this one."""
+    from tests.cups_tools import OUTPUT
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in OUTPUT.glob("*.pdf"):
+            if before.get(path) == path.stat().st_mtime_ns:
+                continue
+            readable = subprocess.run(["pdfinfo", str(path)], capture_output=True).returncode == 0
+            if readable and marker in pdf_text(path, 1):
+                return path
+        time.sleep(0.25)
+    pytest.fail(f"cups-pdf printed nothing titled {marker!r} within {timeout:.0f} s")
+
+
 @pytest.mark.cups
 def test_printing_reports_the_pages_cups_printed(qapp, cli):
-    from tests.cups_tools import QUEUE, require_queue, wait_for_output
+    from tests.cups_tools import QUEUE, require_queue
 
     before = require_queue()
-    code, out, err = cli("sheet", "--demo", "--printer", QUEUE, "--ids", "14aef723", "dd733ddd")
+    marker = f"Check {uuid.uuid4().hex[:12]}"
+    argv = (
+        "sheet",
+        "--demo",
+        "--printer",
+        QUEUE,
+        "--title",
+        marker,
+        "--ids",
+        "14aef723",
+        "dd733ddd",
+    )
+    code, out, err = cli(*argv)
     assert (code, err) == (0, "")
-    printed = wait_for_output(before)
+    printed = _printed_with(marker, before)
     pages = int(pdf_info(printed)["Pages"])
     assert out == f"Sent a {pages}-page sheet of 2 assessments to printer {QUEUE}\n"
     assert "Cobalt Payments" in pdf_text(printed)
