@@ -299,3 +299,21 @@ def test_import_says_how_many_from_how_many_files_on_stdout(cli, tmp_path, resou
         "  demo-assessments.json: 15 added\n",
     )
     assert err.startswith(f"error: nothing imported from {broken}: ")
+
+
+def test_top_level_help_says_what_the_app_does_its_options_and_exit_codes(cli):
+    code, out, err = cli("--help")
+    assert (code, err) == (0, "")
+    text = " ".join(out.split())  # argparse wraps to the terminal's width
+    assert text.startswith("usage: mlorg-desktop ")
+    for words in (
+        "MLOrg Desktop: see how your organization structures machine-learning work. "
+        "Without a command, opens the window.",
+        "--data-dir DIR keep the store, logs and window state in DIR instead of the per-user "
+        "folders",
+        "--demo use a throwaway store seeded with the example assessments; your own store is "
+        "never touched",
+        "Exit codes: 0 success, 1 failure, 2 bad input or usage, 3 damaged store, 4 store in "
+        "use by another process.",
+    ):
+        assert words in text
