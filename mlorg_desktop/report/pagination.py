@@ -55,12 +55,6 @@ def set_first_page_offset(document: QTextDocument, offset: float) -> None:
     QTextCursor(document.begin()).setBlockFormat(spacer)
 
 
-def paginate(document: QTextDocument) -> int:
-    """Apply the keep rules, then separate the pages; returns the page count."""
-    apply_keep_rules(document)
-    return separate_pages(document)
-
-
 def apply_keep_rules(document: QTextDocument) -> None:
     """Headings with their text, no lone lines, until the layout is stable.
 
