@@ -11,6 +11,7 @@ import pytest
 from mlorg_desktop.domain.answers import Split
 from mlorg_desktop.domain.naming import floor_count
 from mlorg_desktop.domain.questionnaire import load_questionnaire
+from mlorg_desktop.domain.reading_text import reading_explanation
 from mlorg_desktop.domain.scoring import score
 
 
@@ -220,3 +221,57 @@ def test_settle_counts_the_weightiest_open_question_first(uneven, knowledge):
     assert settled.primary == "nascent"
     # q2 and q3 for Nascent are not enough (q4 for R&D would tie 3 of 6 each): still leaning.
     assert score(uneven, knowledge.catalog, {"q1": "q1a", "q2": "q2a", "q3": "q3a"}).primary is None
+
+
+NASCENT, RND, EMBEDDED = "Nascent / ad-hoc", "Research & Development", "Business & Product Embedded"
+
+
+@pytest.mark.parametrize(
+    ("answers", "words"),
+    [
+        (  # 2 of 6: the floor is 3 answers, so one more
+            {"q1": "q1a", "q2": "q2a"},
+            "Too few answers: 2 of 6 answered; an archetype can be named from 3 on. Answer 1 "
+            "more to see a reading. The fit scores below are provisional.",
+        ),
+        (  # R&D, tied second at 0, can still draw level: 9 of 18 each with q4-q6 as b
+            {"q1": "q1a", "q2": "q2a", "q3": "q3a"},
+            f"Leaning towards {NASCENT}: it leads {RND} by 100 points with 3 of 6 answered, but "
+            f"the open questions could still put {RND} ahead. About 1 more answer in line with "
+            f"{NASCENT} would settle it.",
+        ),
+        (  # 6 of 9 against 3 of 9; one more a still ties 9 / 9 of 18, two settle it
+            {"q1": "q1a", "q2": "q2a", "q3": "q3b"},
+            f"Leaning towards {NASCENT}: it leads {RND} by 33 points with 3 of 6 answered, but "
+            f"the open questions could still put {RND} ahead. About 2 more answers in line with "
+            f"{NASCENT} would settle it.",
+        ),
+        (  # 12 of 12; q5 and q6 to R&D leave 12 of 18 against 6 of 18
+            {"q1": "q1a", "q2": "q2a", "q3": "q3a", "q4": "q4a"},
+            f"{NASCENT} is named: 4 of 6 answered (at least 3 are needed), and its lead of 100 "
+            f"points over {RND} is robust — even if every one of the 2 unanswered or “Don't "
+            f"know” questions went to another archetype, {NASCENT} would still lead.",
+        ),
+        (  # Embedded 6 of 9 = 66.7, R&D 5 of 9 = 55.6: 11 points, under the 15 of a close race
+            {"q1": "q1c", "q2": "q2b", "q3": "q3c"},
+            f"Transitional between {EMBEDDED} and {RND}: the two are only 11 points apart. Read "
+            f"the guidance of both; {EMBEDDED} leads for now (3 of 6 answered).",
+        ),
+        (
+            {"q1": Split("q1c", "q1b"), "q2": Split("q2c", "q2b"), "q3": "q3c", "q4": "q4c"},
+            f"Transitional between {EMBEDDED} and {RND}: your “mainly / partly” answers divide 2 "
+            f"structure questions between them. Read the guidance of both; {EMBEDDED} leads for "
+            "now (4 of 6 answered).",
+        ),
+        (
+            {"q1": "dont_know"},
+            "No answer so far carries evidence for any archetype. Answer the questions with what "
+            "your organization does today to see a fit.",
+        ),
+    ],
+)
+def test_reading_explanations_word_for_word(tiny, knowledge, answers, words):
+    """What the result panel, the sheet and the CLI say, with the counts worked out by hand
+    (weights in the module docstring)."""
+    names = {a.id: a.name for a in knowledge.catalog.archetypes}
+    assert reading_explanation(score(tiny, knowledge.catalog, answers), names) == words
