@@ -207,6 +207,13 @@ class Screens:
     def grab(self, window: MainWindow, name: str) -> None:
         if self.folder is None:
             return
+        # The grab reads the screen: let pending layouts and paints land first, or it shows
+        # the frame before the last changes (a v2 section list beside a v1 form, once).
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(3):
+            QApplication.processEvents()
+        window.repaint()
         screen = window.screen()
         picture = screen.grabWindow(window.winId())
         if picture.isNull() or not picture.save(str(self.folder / f"{name}.png")):

@@ -362,3 +362,20 @@ def test_saved_list_prepares_filter_text_while_idle(window, demo_store, make_win
         qtbot.keyClicks(saved.filter, "labs")
         assert names() == ["Quanta Labs"]
         saved.filter.clear()
+
+
+def test_opening_another_questionnaire_hides_the_old_cards_at_once(make_window, demo_store, qtbot):
+    """The old questionnaire's cards are deleted later; until then they must not be painted
+    under the new ones (a grab of the window once showed both, overlapping)."""
+    window = make_window(demo_store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_tab(window.assessment_tab)
+    tab = window.assessment_tab
+    assert tab.questionnaire.version == 2
+    old = list(tab.cards.values())
+    assert all(card.isVisible() for card in old)
+    v1 = next(a for a in demo_store.all() if a.questionnaire_version == 1)
+    tab.open_assessment(v1)
+    assert tab.questionnaire.version == 1
+    assert not any(card.isVisible() for card in old)

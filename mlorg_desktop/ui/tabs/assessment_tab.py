@@ -362,6 +362,9 @@ class AssessmentTab(QWidget):
         while self.questions_layout.count():
             item = self.questions_layout.takeAt(0)
             if item.widget():
+                # Hidden at once: until its deferred delete runs, an old card would still be
+                # painted under the new questionnaire's (seen in a grab of the window).
+                item.widget().hide()
                 item.widget().deleteLater()
         self.cards.clear()
         self.section_headers.clear()
