@@ -13,7 +13,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QStandardItem
-from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidgetItem,
+    QTableWidgetItem,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from mlorg_desktop.domain.comparison import radar_point
 from mlorg_desktop.domain.knowledge import Knowledge
@@ -209,8 +215,6 @@ class Screens:
             return
         # The grab reads the screen: let pending layouts and paints land first, or it shows
         # the frame before the last changes (a v2 section list beside a v1 form, once).
-        from PySide6.QtWidgets import QApplication
-
         for _ in range(3):
             QApplication.processEvents()
         window.repaint()

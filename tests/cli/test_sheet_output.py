@@ -3,10 +3,7 @@ reports; the page count is read back from what CUPS printed (pdfinfo), not from 
 
 from __future__ import annotations
 
-import subprocess
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 
@@ -32,26 +29,9 @@ def test_the_first_page_names_the_source(qapp, cli, tmp_path, resources):
     assert f"·Source:{data / 'assessments.json'}" in own and "demodata" not in own
 
 
-def _printed_with(marker: str, before: dict[Path, int], timeout: float = 90.0) -> Path:
-    """The cups-pdf output whose text holds ``marker``: other jobs may print to the same queue
-    meanwhile, so the first new file is not necessarily this one."""
-    from tests.cups_tools import OUTPUT
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in OUTPUT.glob("*.pdf"):
-            if before.get(path) == path.stat().st_mtime_ns:
-                continue
-            readable = subprocess.run(["pdfinfo", str(path)], capture_output=True).returncode == 0
-            if readable and marker in pdf_text(path, 1):
-                return path
-        time.sleep(0.25)
-    pytest.fail(f"cups-pdf printed nothing titled {marker!r} within {timeout:.0f} s")
-
-
 @pytest.mark.cups
 def test_printing_reports_the_pages_cups_printed(qapp, cli):
-    from tests.cups_tools import QUEUE, require_queue
+    from tests.cups_tools import QUEUE, require_queue, wait_for_output
 
     before = require_queue()
     marker = f"Check {uuid.uuid4().hex[:12]}"
@@ -68,7 +48,7 @@ def test_printing_reports_the_pages_cups_printed(qapp, cli):
     )
     code, out, err = cli(*argv)
     assert (code, err) == (0, "")
-    printed = _printed_with(marker, before)
+    printed = wait_for_output(before, marker, timeout=90.0)
     pages = int(pdf_info(printed)["Pages"])
     assert out == f"Sent a {pages}-page sheet of 2 assessments to printer {QUEUE}\n"
     assert "Cobalt Payments" in pdf_text(printed)

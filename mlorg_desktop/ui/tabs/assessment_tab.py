@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -36,7 +36,14 @@ from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.tabs.what_if_mode import WhatIfMode
 from mlorg_desktop.ui.widgets.field_error import FieldError
 from mlorg_desktop.ui.widgets.focus import set_tab_order
-from mlorg_desktop.ui.widgets.layout import MARGIN, SECTION_GAP, container, hbox, vbox
+from mlorg_desktop.ui.widgets.layout import (
+    MARGIN,
+    SECTION_GAP,
+    container,
+    hbox,
+    settle_layout,
+    vbox,
+)
 from mlorg_desktop.ui.widgets.live_results import LiveResults
 from mlorg_desktop.ui.widgets.question_card import QuestionCard
 
@@ -497,8 +504,7 @@ class AssessmentTab(QWidget):
             item.setText(f"{'✓ ' if done == len(cards) else ''}{title} ({done}/{len(cards)})")
         # Lay out now what the new texts resized (each text's height, then its scroll area's,
         # then the column's), so the window paints once, not once per layout level.
-        for _level in range(LAYOUT_LEVELS):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        settle_layout(LAYOUT_LEVELS)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from mlorg_desktop.ui.charts.chart_text import trend_text
 from mlorg_desktop.ui.charts.trend_plot import FITS, POSITIONS, TrendPlot
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
 from mlorg_desktop.ui.widgets.empty_state import EmptyState
-from mlorg_desktop.ui.widgets.layout import MARGIN, container, vbox
+from mlorg_desktop.ui.widgets.layout import MARGIN, container, settle_layout, vbox
 from mlorg_desktop.ui.widgets.legend import ChartLegend, swatch
 from mlorg_desktop.ui.widgets.round_panel import RoundPanel, person_text
 from mlorg_desktop.ui.widgets.wrapped_label import WrappedLabel
@@ -256,15 +256,7 @@ class OrganizationsTab(QWidget):
         self.rounds.blockSignals(False)
         self._show_round(row)
         self._draw_trend()
-        self._settle_layout()
-
-    def _settle_layout(self) -> None:
-        """Lay the refilled view out now, before it is painted. Left to the event loop, each
-        level of layout (a wrapped label, its group, the scroll area's content, the scroll area)
-        was done after a paint of the level before: four or five full paints per selection,
-        the first ones of a half laid-out view. Each round here posts the next level's request."""
-        for _ in range(LAYOUT_LEVELS):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        settle_layout(LAYOUT_LEVELS)
 
     def _reading_of(self, record: OrganizationRecord) -> RecordReading:
         overrides = self.role_overrides()
@@ -291,7 +283,7 @@ class OrganizationsTab(QWidget):
 
     def _on_rounds_current_row_changed(self, row: int) -> None:
         self._show_round(row)
-        self._settle_layout()
+        settle_layout(LAYOUT_LEVELS)
 
     def _show_round(self, row: int) -> None:
         if self.reading is None or not 0 <= row < len(self.reading.rounds):
@@ -306,7 +298,7 @@ class OrganizationsTab(QWidget):
 
     def _on_trend_choice_current_index_changed(self, _index: int) -> None:
         self._draw_trend()
-        self._settle_layout()
+        settle_layout(LAYOUT_LEVELS)
 
     def _draw_trend(self) -> None:
         rounds = self.reading.rounds if self.reading else ()

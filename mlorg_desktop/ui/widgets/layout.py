@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 SPACING = 8
@@ -47,3 +48,13 @@ def container(layout: QLayout, parent: QWidget | None = None) -> QWidget:
     widget = QWidget(parent)
     widget.setLayout(layout)
     return widget
+
+
+def settle_layout(levels: int) -> None:
+    """Run posted layout requests now, ``levels`` rounds deep, before the next paint. Left to
+    the event loop, each level (a wrapped label, its group, a scroll area's content, the scroll
+    area) is laid out after a paint of the level before: several paints of a half laid-out
+    view. Each round here posts the next level's request. It flushes the whole application's
+    pending layouts, not only the caller's."""
+    for _ in range(levels):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
