@@ -100,12 +100,14 @@ class InstanceGuard(QObject):
     def ask_running_instance_to_raise(self, timeout_ms: int = 2000) -> bool:
         from PySide6.QtNetwork import QLocalSocket
 
-        if not instance_files.is_private_folder(self.socket_folder):
-            return False
         socket = QLocalSocket()
         deadline = time.monotonic() + timeout_ms / 1000
-        while True:  # the first instance may still be starting: it listens after its first paint
-            if instance_files.socket_owned_by_me(Path(self.server_name)):
+        # The first instance may still be starting: it makes the socket folder and listens only
+        # after its first paint, so a missing folder is waited for like a missing socket.
+        while True:
+            if instance_files.is_private_folder(self.socket_folder) and (
+                instance_files.socket_owned_by_me(Path(self.server_name))
+            ):
                 socket.connectToServer(self.server_name)
                 if socket.waitForConnected(timeout_ms):
                     break

@@ -278,3 +278,29 @@ def test_runtime_folder_is_used_only_when_it_is_private(tmp_path, monkeypatch):
     ):
         monkeypatch.setenv("XDG_RUNTIME_DIR", value)
         assert runtime_dir() == expected, value
+
+
+def test_a_socket_in_a_folder_others_can_enter_is_not_asked(qapp):
+    """The second launch asks only through a private folder: a folder opened to others after
+    the server started (another user could have put their own socket there) is not trusted,
+    even though the socket in it is ours and listening; the ask gives up after its deadline."""
+    from mlorg_desktop.ui.single_instance import InstanceGuard
+
+    base = Path(tempfile.mkdtemp(prefix="mlrt-"))  # short: sun_path holds 107 bytes
+    store = base / "data" / "assessments.json"
+    store.parent.mkdir()
+    first = InstanceGuard(store, base / "run")
+    assert first.acquire()
+    first.listen()
+    try:
+        assert first.server is not None and first.server.isListening()
+        second = InstanceGuard(store, base / "run")
+        asked = []
+        first.server.newConnection.connect(lambda: asked.append(True))
+        os.chmod(base / "run", 0o755)
+        assert second.ask_running_instance_to_raise(timeout_ms=300) is False
+        qapp.processEvents()
+        assert asked == []
+    finally:
+        first.release()
+        shutil.rmtree(base)

@@ -6,15 +6,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 
 from mlorg_desktop.crash import install_excepthook, setup_logging
-from mlorg_desktop.paths import runtime_dir
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.crash_dialog import CrashDialog
@@ -88,15 +90,24 @@ def test_no_backup_means_restore_is_not_offered(tmp_path, knowledge, messenger, 
     assert offered == [False]
 
 
-def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
+@pytest.mark.parametrize("folder_made", [True, False], ids=["socket-folder-made", "first-run"])
+def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp, folder_made):
+    """A second launch on the same store brings the first window forward and exits 0, also
+    on a machine's first run, when the first instance has not yet made its socket folder (it
+    does so as it starts listening, after its first paint). The second launch found no private
+    folder there and gave up at once, showing "Store in use"."""
     store_path = tmp_path / "assessments.json"
-    guard = InstanceGuard(store_path, runtime_dir())
+    xdg_runtime = Path(tempfile.mkdtemp(prefix="mlrt-"))  # 0700; short: sun_path holds 107 bytes
+    socket_folder = xdg_runtime / "mlorg-desktop"
+    if folder_made:
+        socket_folder.mkdir(mode=0o700)
+    guard = InstanceGuard(store_path, socket_folder)
     assert guard.acquire()
     raised = []
     guard.raise_requested.connect(lambda: raised.append(True))
     # The first window listens only after its first paint: the second launch waits for that.
     QTimer.singleShot(300, guard.listen)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(xdg_runtime)}
     second = subprocess.Popen(
         [sys.executable, "-m", "mlorg_desktop", "--data-dir", str(tmp_path)],
         env=env,
@@ -105,11 +116,14 @@ def test_second_launch_brings_the_first_window_forward(tmp_path, qtbot, qapp):
         text=True,
     )
     try:
-        qtbot.waitUntil(lambda: bool(raised), timeout=20_000)
-        out, _ = second.communicate(timeout=20)
+        # A second launch that gives up shows a modal "Store in use" box and never exits.
+        qtbot.waitUntil(lambda: bool(raised) or second.poll() is not None, timeout=20_000)
+        out, err = second.communicate(timeout=20)
     finally:
         second.kill()
         guard.release()
+        shutil.rmtree(xdg_runtime)
+    assert raised, err
     assert second.returncode == 0 and "brought it forward" in out
 
 
