@@ -16,6 +16,7 @@ from mlorg_desktop.report.output import make_printer, print_sheet, write_pdf
 from mlorg_desktop.report.sheet import build_sheet_data
 from tests.cups_tools import QUEUE, job_marker, require_queue, wait_for_output
 from tests.pdf_tools import _tool, pdf_pages, pdf_text
+from tests.window_tools import show_exposed
 
 
 def _pages(path):
@@ -123,8 +124,7 @@ def test_preview_pages_look_like_the_pdf_pages(qapp, qtbot, data, tmp_path):
     preview.paintRequested.connect(lambda p: print_sheet(p, data))
     preview.setViewMode(QPrintPreviewWidget.ViewMode.SinglePageView)
     preview.resize(700, 990)
-    preview.show()
-    qtbot.waitExposed(preview)
+    show_exposed(preview, qtbot)
     preview.updatePreview()
     assert preview.pageCount() == count
     for n in range(1, count + 1):

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractSpinBox, QToolButton
 
+from tests.window_tools import show_active
+
 Role = QAccessible.Role
 NAME = QAccessible.Text.Name
 
@@ -23,10 +25,7 @@ def _iface(widget):
 
 @pytest.fixture
 def shown(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     return window
 

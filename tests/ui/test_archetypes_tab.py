@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mlorg_desktop.ui.tabs.archetypes_tab import DIMENSIONS_ENTRY, ArchetypesTab
+from tests.window_tools import show_exposed
 
 
 @pytest.fixture
@@ -13,8 +14,7 @@ def tab(qtbot, knowledge):
     widget = ArchetypesTab(knowledge.catalog)
     qtbot.addWidget(widget)
     widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    show_exposed(widget, qtbot)
     return widget
 
 

@@ -14,14 +14,12 @@ from mlorg_desktop.domain.assessment import new_id
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.dialogs import dialogs
 from tests.fault_tools import immutable_folder
+from tests.window_tools import show_active, show_exposed
 
 
 @pytest.fixture
 def shown(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()  # keyboard focus needs the active window on a real platform
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     return window
 
@@ -310,8 +308,7 @@ def test_undo_delete_reattaches_the_open_form(shown, qtbot, demo_store, make_win
 
 def test_delete_key_in_the_table(window, demo_store, make_window, qtbot, monkeypatch):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.saved_tab)
     table = window.saved_tab.table
     table.setFocus()
@@ -368,8 +365,7 @@ def test_opening_another_questionnaire_hides_the_old_cards_at_once(make_window, 
     """The old questionnaire's cards are deleted later; until then they must not be painted
     under the new ones (a grab of the window once showed both, overlapping)."""
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.assessment_tab)
     tab = window.assessment_tab
     assert tab.questionnaire.version == 2

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from mlorg_desktop.domain.pooling import combine
 from mlorg_desktop.domain.rounds import group_rounds
 from mlorg_desktop.report.sheet import series_label
+from tests.window_tools import show_active
 
 NAME, DESCRIPTION = QAccessible.Text.Name, QAccessible.Text.Description
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,10 +31,7 @@ def _whole(value) -> str:
 @pytest.fixture
 def active(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     return window
 
 

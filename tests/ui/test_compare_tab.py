@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor, QPalette
 
 from mlorg_desktop.domain.comparison import radar_point
 from mlorg_desktop.ui.dialogs import dialogs
+from tests.window_tools import show_exposed
 
 
 @pytest.fixture
 def compare(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.compare_tab)
     qtbot.waitUntil(lambda: window.compare_tab.radar is not None)
     return window
@@ -145,8 +145,7 @@ def test_dark_palette_renders(dark_application, make_window, demo_store, qtbot):
     """The Compare tab's own charts, built under a dark palette, paint a dark background with
     light axes (read back from the rendered pixels, not from the chart's settings)."""
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.compare_tab)
     tab = window.compare_tab
     qtbot.waitUntil(lambda: tab.radar is not None)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidge
 from mlorg_desktop.ui.dialogs import dialogs, file_written
 from mlorg_desktop.ui.dialogs.dialogs import confirm_delete as real_confirm_delete
 from mlorg_desktop.ui.dialogs.msgbox import Messenger
+from tests.window_tools import show_active
 
 
 @pytest.fixture
@@ -77,10 +78,7 @@ def opened(monkeypatch) -> list[QUrl]:
 
 
 def _shown(qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
+    show_active(window, qtbot)
     return window
 
 

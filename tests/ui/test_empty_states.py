@@ -8,12 +8,12 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.exchange import exchange_json
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.tabs.assessment_tab import AssessmentTab
+from tests.window_tools import show_active, show_exposed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -33,10 +33,7 @@ def person(org: str, day: str = "2026-02-02") -> Assessment:
 def shown(make_window, qtbot):
     def build(target=None):
         window = make_window(target)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        show_active(window, qtbot)
         return window
 
     return build
@@ -91,8 +88,7 @@ def test_filter_without_match_offers_to_clear_it(make_window, store, qtbot):
     store.save(person("Acme"))
     store.save(person("Beta"))
     window = make_window()
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     tab = window.saved_tab
     window.show_tab(tab)
     for needle in ("zebra", "quokka"):  # twice
@@ -126,8 +122,7 @@ def test_empty_compare_tab_has_no_bare_axes(shown, qtbot):
 
 def test_compare_tab_asks_to_tick_and_ticks_from_its_button(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     tab = window.compare_tab
     window.show_tab(tab)
     qtbot.waitUntil(lambda: tab.radar is not None)

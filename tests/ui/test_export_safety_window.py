@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.file_locations import LAST_FOLDER_KEY, documents_folder
+from tests.window_tools import show_active
 
 
 def today_name() -> str:
@@ -17,10 +18,7 @@ def today_name() -> str:
 
 
 def _shown(qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
+    show_active(window, qtbot)
     return window
 
 

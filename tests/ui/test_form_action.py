@@ -9,23 +9,18 @@ from PySide6.QtCore import Qt
 
 from mlorg_desktop.ui.actions import form_actions
 from mlorg_desktop.ui.actions.form_actions import FormSettingsDialog
+from tests.window_tools import show_active
 
 
 def _shown(qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     return window
 
 
 def test_settings_dialog_returns_what_was_typed(qtbot):
     dialog = FormSettingsDialog(None)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()  # keyboard focus needs the active window on a real platform (xcb)
-    qtbot.waitUntil(dialog.isActiveWindow)
+    show_active(dialog, qtbot)
     dialog.organization.setFocus()
     qtbot.waitUntil(dialog.organization.hasFocus)
     qtbot.keyClicks(dialog.organization, "Northwind <Health>")

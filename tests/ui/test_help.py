@@ -12,15 +12,13 @@ from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.ui.dialogs.guide import GuideDialog, guide_file
 from mlorg_desktop.ui.dialogs.shortcuts import ShortcutsDialog
+from tests.window_tools import show_active
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 def _shown(qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
+    show_active(window, qtbot)
     return window
 
 

@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import Qt
 
 from mlorg_desktop.ui.dialogs import dialogs
+from tests.window_tools import show_active
 
 
 def test_three_imports_with_respelled_ids_add_nothing_twice(
@@ -27,10 +28,7 @@ def test_three_imports_with_respelled_ids_add_nothing_twice(
         path.write_text(json.dumps(doc), encoding="utf-8")
         files.append(path)
     window = make_window(store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show_active(window, qtbot)
     window.show_tab(window.saved_tab)
     for index, path in enumerate(files):
         monkeypatch.setattr(dialogs, "ask_import_paths", lambda parent, start, p=path: [p])

@@ -12,19 +12,16 @@ may still be alive."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.ui.smoke_checks import kept_qt_made_items
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def test_refilled_views_keep_no_wrapper_of_a_qt_made_item(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     assert kept_qt_made_items() == []
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     tab = window.compare_tab

@@ -20,6 +20,7 @@ from PySide6.QtCore import QRect, Qt
 
 from mlorg_desktop.domain.questionnaire import Question
 from mlorg_desktop.ui.dialogs import dialogs
+from tests.window_tools import show_active
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -114,10 +115,7 @@ def _file_answers(store, store_path: Path) -> dict[str, dict[str, str]]:
 
 @pytest.fixture
 def keys(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     qtbot.waitUntil(lambda: window.focusWidget() is not None)  # focus arrives with activation
     return Keyboard(window, qtbot)

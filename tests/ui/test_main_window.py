@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 
 from mlorg_desktop import __version__
 from mlorg_desktop.ui.dialogs import about as about_module
+from tests.window_tools import show_exposed
 
 
 def test_menus_and_standard_shortcuts(window):
@@ -43,15 +44,13 @@ def test_about_names_version_license_and_data_folder(window, store, monkeypatch)
 
 def test_geometry_is_remembered(make_window, qtbot, settings):
     first = make_window()
-    first.show()
-    qtbot.waitExposed(first)
+    show_exposed(first, qtbot)
     first.setGeometry(40, 50, 1111, 777)
     qtbot.wait(10)
     first.close()
     assert settings.value("main_window/geometry") is not None
     second = make_window()
-    second.show()
-    qtbot.waitExposed(second)
+    show_exposed(second, qtbot)
     assert (second.width(), second.height()) == (1111, 777)
 
 
@@ -61,8 +60,7 @@ def test_settings_are_isolated(settings, tmp_path):
 
 
 def test_quit_closes_the_window(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.quit_action.trigger()
     assert not window.isVisible()
 

@@ -9,6 +9,7 @@ from collections import Counter
 from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QMenu, QWidget
 
 from mlorg_desktop.ui.actions.form_actions import FormSettingsDialog
+from tests.window_tools import show_exposed
 
 _MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -59,8 +60,7 @@ def window_level(window) -> list[tuple[str, str]]:
 
 
 def test_each_tab_with_the_menu_bar_and_tab_bar_has_unique_mnemonics(qtbot, window):
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     assert ("a", "&Archetypes") in window_level(window)
     for tab in (
         window.archetypes_tab,
@@ -88,8 +88,7 @@ def test_every_menu_has_unique_mnemonics(window):
 
 def _dialog_pairs(qtbot, dialog: QDialog) -> list[tuple[str, str]]:
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    show_exposed(dialog, qtbot)
     return widget_mnemonics(dialog)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.exchange import exchange_json
 from mlorg_desktop.ui.dialogs import dialogs
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -41,10 +42,7 @@ def refused_file(path):
 
 
 def active(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     return window
 
 

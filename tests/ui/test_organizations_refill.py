@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.plural import plural
 from mlorg_desktop.domain.pooling import combine
 from mlorg_desktop.domain.roles import split_by_role
 from mlorg_desktop.domain.rounds import group_rounds
 from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 VANTAGE = ("Vantage Retail Group", "Data & AI")
@@ -141,10 +141,7 @@ def test_choosing_a_then_b_then_a_shows_each_ones_numbers(
 ):
     _add_meridian_practitioners(demo_store, knowledge)
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     tab = window.current_tab()
     assert isinstance(tab, OrganizationsTab)

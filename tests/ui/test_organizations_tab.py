@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.ui.tabs.organizations_tab import OrganizationsTab
 from tests.pdf_tools import pdf_page_text
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -20,10 +21,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def shown(make_window, qtbot):
     def build(target=None):
         window = make_window(target)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        show_active(window, qtbot)
         return window
 
     return build

@@ -11,16 +11,14 @@ from PySide6.QtCore import Qt
 from mlorg_desktop.domain.answers import Split
 from mlorg_desktop.domain.assessment import Assessment
 from tests.reading_cases import TIE
+from tests.window_tools import show_active, show_exposed
 
 Key = Qt.Key
 
 
 @pytest.fixture
 def shown(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     return window
 
@@ -125,8 +123,7 @@ def test_saved_list_and_compare_say_the_reading(make_window, store, examples, qt
     for a in (tied, early, quanta):
         store.save(a)
     window = make_window(store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.saved_tab)
     model = window.saved_tab.model
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.roadmap import plan
 from mlorg_desktop.report.sheet import series_label
@@ -22,15 +21,13 @@ from tests.ui.test_roadmap_ui import (
     fill,
     pick_target,
 )
+from tests.window_tools import show_active
 
 
 @pytest.fixture
 def compare(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     window.show_tab(window.compare_tab)
     qtbot.waitUntil(lambda: window.compare_tab.radar is not None)
     return window
@@ -99,10 +96,7 @@ def test_compare_shows_the_current_numbers_after_ticks_and_unticks(compare, know
 
 @pytest.fixture
 def shown(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     return window
 

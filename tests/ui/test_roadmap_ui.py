@@ -11,6 +11,7 @@ from mlorg_desktop.domain.roadmap import plan
 from mlorg_desktop.store import AssessmentStore
 from mlorg_desktop.ui.dialogs import dialogs
 from tests.ui.test_assessment_flow import EMBEDDED
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -21,10 +22,7 @@ INDEPENDENT_ROW = 5
 
 @pytest.fixture
 def shown(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
     window.show_tab(window.assessment_tab)
     return window
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.domain.assessment import new_id, utc_now_iso
 from mlorg_desktop.domain.scenario import Scenario, with_scenario
@@ -15,6 +14,7 @@ from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.store import AssessmentStore
 from tests.pdf_tools import pdf_text
 from tests.ui.test_organizations_tab import open_organizations
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -23,10 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def shown(make_window, qtbot):
     def build():
         window = make_window()
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        show_active(window, qtbot)
         return window
 
     return build

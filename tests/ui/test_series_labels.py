@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from mlorg_desktop.report.palette import OKABE_ITO
 from mlorg_desktop.report.sheet_html import series_label
+from tests.window_tools import show_exposed
 
 LONG_ORG = (
     "Meridian Bank International Holdings and Retail Services Group, "
@@ -39,8 +40,7 @@ def compare(make_window, store, rounds, qtbot):
     store.import_many(rounds)
     window = make_window(store)
     window.resize(1500, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     window.show_tab(window.compare_tab)
     qtbot.waitUntil(lambda: window.compare_tab.radar is not None)
     return window

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from mlorg_desktop.ui.dialogs import dialogs
 from mlorg_desktop.ui.dialogs.sheet_options import SheetOptionsDialog
 from tests.pdf_tools import pdf_text
+from tests.window_tools import show_exposed
 
 
 def _show(window, qtbot) -> None:
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
 
 
 def _menu(qtbot, window, action) -> None:

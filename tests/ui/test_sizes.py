@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from mlorg_desktop.ui.main_window import MINIMUM_SIZE
+from tests.window_tools import show_exposed
 
 SIZES = [MINIMUM_SIZE, (1280, 800)]
 
@@ -26,8 +27,7 @@ def sized(make_window, demo_store, qtbot):
     def build(size):
         window = make_window(demo_store)
         window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
+        show_exposed(window, qtbot)
         assert (window.width(), window.height()) == size
         return window
 

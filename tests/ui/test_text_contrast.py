@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette
 
 from mlorg_desktop.report.contrast import contrast_ratio
 from mlorg_desktop.ui.tabs.archetypes_tab import DIMENSIONS_ENTRY, archetype_html
+from tests.window_tools import show_exposed
 
 AA = 4.5
 
@@ -34,8 +35,7 @@ def _assert_readable(where: str, pairs) -> None:
 
 @pytest.fixture
 def archetypes(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     return window.archetypes_tab
 
 
@@ -71,8 +71,7 @@ def test_archetype_and_dimension_pages(archetypes, knowledge, qtbot):
 
 def test_result_panel_scales(window, demo_store, qtbot, make_window):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     tab = window.assessment_tab
     tab.open_assessment(demo_store.all()[0])
     for name, scale in tab.results.scales.items():
@@ -82,8 +81,7 @@ def test_result_panel_scales(window, demo_store, qtbot, make_window):
 
 def test_chart_labels(make_window, demo_store, qtbot):
     window = make_window(demo_store)
-    window.show()
-    qtbot.waitExposed(window)
+    show_exposed(window, qtbot)
     tab = window.compare_tab
     window.show_tab(tab)
     qtbot.waitUntil(lambda: tab.radar is not None)

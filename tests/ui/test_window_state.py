@@ -12,6 +12,7 @@ from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.paths import AppPaths
 from mlorg_desktop.ui.main_window import MainWindow
 from mlorg_desktop.ui.tabs.compare_tab import CompareTab
+from tests.window_tools import show_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -27,10 +28,7 @@ def _new_window(qtbot, knowledge, store, settings_file, messenger, tmp_path, ope
 
 
 def _activate(window, qtbot) -> None:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(window, qtbot)
 
 
 def _drag_handle(qtbot, splitter: QSplitter, index: int, dx: int) -> None:
