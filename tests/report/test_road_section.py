@@ -3,8 +3,10 @@ steps, each with the target's fit once it is made, as ``domain.roadmap.plan`` ra
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 
+from mlorg_desktop.domain.assessment import KEEP, Assessment
 from mlorg_desktop.domain.roadmap import plan
 from mlorg_desktop.report.output import write_pdf
 from mlorg_desktop.report.sections import SECTIONS
@@ -72,3 +74,43 @@ def test_no_road_without_a_target(qapp, knowledge, examples, tmp_path):
     plain = [replace(a, target="") for a in examples[:3]]
     text, _ = _sheet(tmp_path, knowledge, plain)
     assert "Road to" not in text and "First steps" not in text
+
+
+def _one_answer(org: str, answers: dict, target: str) -> Assessment:
+    return Assessment(
+        id=str(uuid.uuid4()),
+        organization=org,
+        unit="",
+        questionnaire_version=1,
+        assessed_on="2026-03-02",
+        answers=answers,
+        target=target,
+    )
+
+
+def test_keep_and_no_leader_headings_word_for_word(qapp, knowledge, tmp_path):
+    """Three roads, worked out by hand on version 1's q01 (every option gives its archetype 3):
+    nothing answered and "keep what we are" has no leader to keep, so a "Road ahead" heading and
+    the note; q01c kept leads Embedded at 3 of 3 = 100, and the five steps answer open questions
+    with Embedded's strongest options (earned and possible grow alike: still 100); q01a aimed at
+    Embedded earns it 0 of 3 today, and that road is not a kept one."""
+    items = [
+        _one_answer("Quill Labs", {}, KEEP),
+        _one_answer("Fenwick Foods", {"q01": "q01c"}, KEEP),
+        _one_answer("Garth Rail", {"q01": "q01a"}, "embedded"),
+    ]
+    text, _ = _sheet(tmp_path, knowledge, items)
+    assert (
+        "Road ahead: 1. Quill Labs (2026-03-02) No archetype leads yet, so there is nothing to "
+        "keep. Answer more questions, or choose the archetype you want to become."
+    ) in text
+    assert (
+        "Road to Business & Product Embedded (keep what we are): 2. Fenwick Foods (2026-03-02) "
+        "Fit for Business & Product Embedded today 100 of 100; after the 5 steps below 100."
+    ) in text
+    assert (
+        "Road to Business & Product Embedded: 3. Garth Rail (2026-03-02) "
+        "Fit for Business & Product Embedded today 0 of 100; after the 5 steps below"
+    ) in text
+    assert text.count("(keep what we are)") == 1
+    assert "Road to" not in text[: text.index("Road ahead: 1. Quill Labs")]
