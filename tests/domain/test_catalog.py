@@ -149,3 +149,11 @@ def test_cli_reports_bad_catalog_without_traceback(catalog_copy, monkeypatch, ca
     err = capsys.readouterr().err
     assert "archetypes.json" in err and "archetypes[1].reports_to" in err
     assert "Traceback" not in err
+
+
+def test_unknown_ids_raise_key_error_naming_the_id(knowledge):
+    for look_up, unknown in ((knowledge.catalog.archetype, "unicorn"),
+                             (knowledge.catalog.dimension, "height")):  # fmt: skip
+        with pytest.raises(KeyError) as caught:
+            look_up(unknown)
+        assert caught.value.args == (unknown,)

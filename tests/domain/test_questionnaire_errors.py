@@ -100,6 +100,29 @@ def test_repeated_and_reserved_ids_are_refused(tmp_path, knowledge):
     assert _refusal(path, catalog) == f"{path}: field 'sections[0].questions[2].text': is missing"
 
 
+def test_evidence_refusals_word_for_word(tmp_path, knowledge):
+    catalog = knowledge.catalog
+    where = "sections[0].questions[0].options[1].evidence"
+
+    def evidence(value):
+        return lambda doc: doc["sections"][0]["questions"][0]["options"][1].__setitem__(
+            "evidence", value
+        )
+
+    path = _written(tmp_path, evidence({"unicorn": 2}))
+    assert _refusal(path, catalog) == (
+        f"{path}: field '{where}.unicorn': is not an archetype in the catalog"
+    )
+    for weight in (0, 10.5):
+        path = _written(tmp_path, evidence({"rnd": weight}))
+        assert _refusal(path, catalog) == (
+            f"{path}: field '{where}.rnd': weight must be above 0 and at most 10, "
+            f"got {float(weight)}"
+        ), weight
+    path = _written(tmp_path, evidence({"rnd": "high"}))
+    assert _refusal(path, catalog) == f"{path}: field '{where}.rnd': expected a number, got text"
+
+
 def test_a_file_that_is_not_json_is_a_questionnaire_error(tmp_path, knowledge):
     path = tmp_path / "questionnaire-v2.json"
     path.write_text("{ not json", encoding="utf-8")
