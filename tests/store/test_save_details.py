@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -79,3 +80,21 @@ def test_a_refused_update_many_names_the_assessment(demo_store):
     with pytest.raises(AssessmentError) as info:
         demo_store.update_many([replace(first, target="bogus")])
     assert info.value.where == f"assessment {first.id}"
+
+
+def test_saving_one_assessment_in_a_file_of_another_layout_leaves_the_others(
+    demo_store, store_path, knowledge
+):
+    first, second = demo_store.all()[:2]
+    demo_store.close()
+    # As if edited by hand: the same JSON, indented, so no record line can be reused.
+    store_path.write_text(json.dumps(json.loads(store_path.read_bytes()), indent=2))
+    edited = AssessmentStore(store_path, knowledge.bank)
+    edited.save(replace(first, target="ml_first"))
+    edited.close()
+    again = AssessmentStore(store_path, knowledge.bank)
+    try:
+        assert again.get(second.id) == second
+        assert again.get(first.id).target == "ml_first"
+    finally:
+        again.close()
