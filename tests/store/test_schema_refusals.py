@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlorg_desktop.store.schema import schema_version
+from mlorg_desktop.store.schema import migrate, schema_version
 
 
 def test_schema_version_one_is_accepted():
@@ -28,3 +28,20 @@ def test_a_meta_record_that_is_only_text_is_skipped():
     with pytest.raises(ValueError) as info:
         schema_version({"meta": {"1": "schema_version"}})
     assert str(info.value) == "the meta table has no schema_version"
+
+
+def test_v3_to_v4_keeps_a_target_and_scenarios_a_record_already_has():
+    scenario = {"id": "s1", "name": "What if", "answers": {}}
+    raw = {
+        "assessments": {"1": {"id": "a1", "target": "ml_first", "scenarios": [scenario]}},
+        "meta": {"1": {"schema_version": 3}},
+    }
+    assert migrate(raw, 3) == {
+        "assessments": {"1": {"id": "a1", "target": "ml_first", "scenarios": [scenario]}},
+        "meta": {"1": {"schema_version": 4}},
+    }
+
+
+def test_v3_to_v4_without_an_assessments_table_gives_an_empty_one():
+    raw = {"meta": {"1": {"schema_version": 3}}}
+    assert migrate(raw, 3) == {"assessments": {}, "meta": {"1": {"schema_version": 4}}}
