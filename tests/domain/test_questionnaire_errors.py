@@ -18,6 +18,7 @@ from mlorg_desktop.domain.questionnaire import (
     load_question_bank,
     load_questionnaire,
 )
+from mlorg_desktop.domain.validation import DataError, Reader
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "resources" / "questionnaire" / "questionnaire-v2.json"
@@ -121,6 +122,53 @@ def test_evidence_refusals_word_for_word(tmp_path, knowledge):
         ), weight
     path = _written(tmp_path, evidence({"rnd": "high"}))
     assert _refusal(path, catalog) == f"{path}: field '{where}.rnd': expected a number, got text"
+
+
+def test_position_refusals_word_for_word_and_the_top_weight_allowed(tmp_path, knowledge):
+    catalog = knowledge.catalog
+    option = "sections[0].questions[0].options[1]"
+
+    def set_option(**fields):
+        def change(doc):
+            target = doc["sections"][0]["questions"][0]["options"][1]
+            target.pop("evidence", None)
+            target.update(fields)
+
+        return change
+
+    path = _written(tmp_path, set_option(positions={"height": 40}))
+    assert _refusal(path, catalog) == (
+        f"{path}: field '{option}.positions.height': is not a dimension in the catalog"
+    )
+    path = _written(tmp_path, set_option(positions={"data_ownership": 140}))
+    assert _refusal(path, catalog) == (
+        f"{path}: field '{option}.positions.data_ownership': must be between 0 and 100, got 140.0"
+    )
+    path = _written(tmp_path, set_option())  # no evidence and no positions
+    assert _refusal(path, catalog) == (
+        f"{path}: field '{option}': carries neither evidence nor a dimension position"
+    )
+    loaded = load_questionnaire(
+        _written(tmp_path, set_option(evidence={"rnd": 10}, positions={"data_ownership": 0})),
+        catalog,
+    )
+    kept = loaded.question(RAW["sections"][0]["questions"][0]["id"]).options[1]
+    assert (kept.evidence, kept.positions) == ({"rnd": 10.0}, {"data_ownership": 0.0})
+
+
+def test_a_list_of_texts_needs_items_and_each_one_non_empty():
+    reader = Reader({"traits": [], "tags": ["fast", "  "], "codes": ["a", 5]}, "catalog.json")
+    with pytest.raises(DataError) as caught:
+        reader.texts("traits")
+    assert str(caught.value) == "catalog.json: field 'traits': needs at least 1 item"
+    with pytest.raises(DataError) as caught:
+        reader.texts("tags", min_items=3)
+    assert str(caught.value) == "catalog.json: field 'tags': needs at least 3 items"
+    for key in ("tags", "codes"):
+        with pytest.raises(DataError) as caught:
+            reader.texts(key)
+        assert str(caught.value) == f"catalog.json: field '{key}[1]': expected non-empty text"
+    assert Reader({"tags": ["fast", "kind"]}, "w").texts("tags") == ("fast", "kind")
 
 
 def test_a_file_that_is_not_json_is_a_questionnaire_error(tmp_path, knowledge):
