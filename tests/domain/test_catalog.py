@@ -157,3 +157,56 @@ def test_unknown_ids_raise_key_error_naming_the_id(knowledge):
         with pytest.raises(KeyError) as caught:
             look_up(unknown)
         assert caught.value.args == (unknown,)
+
+
+def test_loaded_fields_are_the_files(knowledge, resources):
+    raw_dims = json.loads((resources / "catalog" / "dimensions.json").read_text("utf-8"))
+    raw_arch = json.loads((resources / "catalog" / "archetypes.json").read_text("utf-8"))
+    fields = ("short_name", "question", "low_meaning", "high_meaning")
+    assert [tuple(getattr(d, f) for f in fields) for d in knowledge.catalog.dimensions] == [
+        tuple(d[f] for f in fields) for d in raw_dims["dimensions"]
+    ]
+    assert [(a.short_name, a.roles) for a in knowledge.catalog.archetypes] == [
+        (a["short_name"], tuple(a["roles"])) for a in raw_arch["archetypes"]
+    ]
+
+
+@pytest.mark.parametrize("file", ["archetypes.json", "dimensions.json"])
+def test_a_short_name_may_have_20_characters_not_21(catalog_copy, file):
+    key = file.removesuffix(".json")
+    _edit(catalog_copy / "catalog" / file, lambda d: d[key][1].__setitem__("short_name", "x" * 20))
+    assert len(getattr(load_catalog(catalog_copy / "catalog"), key)[1].short_name) == 20
+    _edit(catalog_copy / "catalog" / file, lambda d: d[key][1].__setitem__("short_name", "y" * 21))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(catalog_copy / "catalog")
+    path = catalog_copy / "catalog" / file
+    assert str(caught.value) == (
+        f"{path}: field '{key}[1].short_name': is 21 characters long; the limit is 20"
+    )
+
+
+def test_a_repeated_dimension_id_is_refused_word_for_word(catalog_copy):
+    path = catalog_copy / "catalog" / "dimensions.json"
+    _edit(path, lambda d: d["dimensions"][2].__setitem__("id", "data_ownership"))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(catalog_copy / "catalog")
+    assert str(caught.value) == f"{path}: field 'dimensions[2].id': duplicate id 'data_ownership'"
+
+
+def test_a_reference_position_of_100_is_kept_and_100_5_refused(catalog_copy):
+    path = catalog_copy / "catalog" / "archetypes.json"
+    at = ("archetypes", 2, "dimensions", "data_ownership")
+
+    def position(value):
+        return lambda d: d[at[0]][at[1]][at[2]][at[3]].__setitem__("position", value)
+
+    _edit(path, position(100))
+    catalog = load_catalog(catalog_copy / "catalog")
+    assert catalog.archetypes[2].reference_position("data_ownership") == 100
+    _edit(path, position(100.5))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(catalog_copy / "catalog")
+    assert str(caught.value) == (
+        f"{path}: field 'archetypes[2].dimensions.data_ownership.position': "
+        "must be between 0 and 100, got 100.5"
+    )

@@ -144,6 +144,10 @@ def test_position_refusals_word_for_word_and_the_top_weight_allowed(tmp_path, kn
     assert _refusal(path, catalog) == (
         f"{path}: field '{option}.positions.data_ownership': must be between 0 and 100, got 140.0"
     )
+    path = _written(tmp_path, set_option(positions={"data_ownership": None}))
+    assert _refusal(path, catalog) == (
+        f"{path}: field '{option}.positions.data_ownership': is missing"
+    )
     path = _written(tmp_path, set_option())  # no evidence and no positions
     assert _refusal(path, catalog) == (
         f"{path}: field '{option}': carries neither evidence nor a dimension position"
