@@ -4,30 +4,18 @@ message whole, the JSON's formatting, and the text summary of a one-answer organ
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 
 import pytest
 
 from mlorg_desktop.domain.assessment import Assessment
 from mlorg_desktop.domain.exchange import exchange_json
-from tests.cli.test_org_cli import Done
+from tests.cli.test_org_cli import Done, person  # one answer, q01c, on 2026-01-10
 
 
 @pytest.fixture
 def run(cli):
     return lambda *argv: Done(*cli(*argv))
-
-
-def person(org: str, unit: str = "") -> Assessment:
-    return Assessment(
-        id=str(uuid.uuid4()),
-        organization=org,
-        unit=unit,
-        questionnaire_version=1,
-        assessed_on="2026-01-10",
-        answers={"q01": "q01c"},
-    )
 
 
 @pytest.fixture
