@@ -10,15 +10,20 @@ import pytest
 from mlorg_desktop.store.writer import BackgroundWriter
 
 
-def test_a_failed_write_is_logged_with_the_path_and_the_reason(tmp_path, caplog):
-    target = tmp_path / "no such folder" / "store.json"
-    writer = BackgroundWriter(target)
+def _write_once_logged(writer, caplog, level, *submitted) -> None:
+    """One write through ``writer``, with the writer's log at ``level`` caught, then close."""
     try:
-        with caplog.at_level(logging.WARNING, logger="mlorg_desktop.store.writer"):
-            writer.submit(b"{}\n")
+        with caplog.at_level(level, logger="mlorg_desktop.store.writer"):
+            writer.submit(*submitted)
             assert writer.wait(timeout=30)
     finally:
         writer.close()
+
+
+def test_a_failed_write_is_logged_with_the_path_and_the_reason(tmp_path, caplog):
+    target = tmp_path / "no such folder" / "store.json"
+    writer = BackgroundWriter(target)
+    _write_once_logged(writer, caplog, logging.WARNING, b"{}\n")
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings == [f"could not write {target}: No such file or directory"]
 
@@ -28,12 +33,7 @@ def test_a_failing_after_write_callback_is_logged_with_the_file_name(tmp_path, c
         raise ValueError("the callback broke")
 
     writer = BackgroundWriter(tmp_path / "store.json")
-    try:
-        with caplog.at_level(logging.ERROR, logger="mlorg_desktop.store.writer"):
-            writer.submit(b"{}\n", after)
-            assert writer.wait(timeout=30)
-    finally:
-        writer.close()
+    _write_once_logged(writer, caplog, logging.ERROR, b"{}\n", after)
     assert [r.getMessage() for r in caplog.records] == ["after writing store.json"]
     assert (tmp_path / "store.json").read_bytes() == b"{}\n"  # the write itself stands
 
@@ -43,12 +43,7 @@ def test_a_failing_listener_is_logged(tmp_path, caplog):
         raise ValueError("the listener broke")
 
     writer = BackgroundWriter(tmp_path / "store.json", listener)
-    try:
-        with caplog.at_level(logging.ERROR, logger="mlorg_desktop.store.writer"):
-            writer.submit(b"{}\n")
-            assert writer.wait(timeout=30)
-    finally:
-        writer.close()
+    _write_once_logged(writer, caplog, logging.ERROR, b"{}\n")
     assert [r.getMessage() for r in caplog.records] == ["the store writer's listener failed"]
 
 

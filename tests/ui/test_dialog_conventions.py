@@ -77,15 +77,10 @@ def opened(monkeypatch) -> list[QUrl]:
     return urls
 
 
-def _shown(qtbot, window):
-    show_active(window, qtbot)
-    return window
-
-
 def test_export_message_opens_the_file_or_its_folder(
     qtbot, make_window, demo_store, monkeypatch, tmp_path, opened
 ):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     json_file, csv_file = tmp_path / "out" / "all.json", tmp_path / "out" / "all.csv"
     json_file.parent.mkdir()
     seen: list[QMessageBox] = []

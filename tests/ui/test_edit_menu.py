@@ -13,11 +13,6 @@ from tests.window_tools import show_active
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _shown(qtbot, window):
-    show_active(window, qtbot)
-    return window
-
-
 def _press_sequence(widget, standard: QKeySequence.StandardKey) -> None:
     """Press the platform's keys for ``standard`` (Redo is Ctrl+Y or Ctrl+Shift+Z by desktop)."""
     combo = QKeySequence(standard)[0]
@@ -25,7 +20,7 @@ def _press_sequence(widget, standard: QKeySequence.StandardKey) -> None:
 
 
 def test_undo_and_redo_a_delete_with_the_keyboard(qtbot, make_window, demo_store, monkeypatch):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     monkeypatch.setattr(dialogs, "confirm_delete", lambda parent, name: True)
     saved = window.saved_tab
     window.show_tab(saved)
@@ -54,7 +49,7 @@ def test_undo_and_redo_a_delete_with_the_keyboard(qtbot, make_window, demo_store
 
 
 def test_ctrl_f_focuses_the_filter_of_saved_or_compare(qtbot, make_window, demo_store):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     assert window.current_tab() is window.archetypes_tab
     for _round in range(2):
         QTest.keyClick(window, Qt.Key.Key_F, CTRL)
@@ -74,7 +69,7 @@ def test_ctrl_f_focuses_the_filter_of_saved_or_compare(qtbot, make_window, demo_
 
 
 def test_cut_copy_paste_and_select_all_work_on_the_focused_field(qtbot, window):
-    window = _shown(qtbot, window)
+    window = show_active(window, qtbot)
     tab = window.assessment_tab
     window.show_tab(tab)
     actions = window.text_actions

@@ -17,11 +17,6 @@ def today_name() -> str:
     return f"mlorg-export-{date.today().isoformat()}.json"
 
 
-def _shown(qtbot, window):
-    show_active(window, qtbot)
-    return window
-
-
 def _press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier):
     qtbot.keyClick(window, key, modifiers)
 
@@ -31,7 +26,7 @@ def test_accepting_every_default_in_the_data_folder_keeps_the_store(
 ):
     data = demo_store.path.parent
     settings.setValue(LAST_FOLDER_KEY, str(data))  # the user last opened a file in there
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     assert demo_store.flush()
     before = demo_store.path.read_bytes()
     offered = []
@@ -51,7 +46,7 @@ def test_accepting_every_default_in_the_data_folder_keeps_the_store(
 def test_dialogs_start_in_documents_then_in_the_last_folder_used(
     qtbot, make_window, demo_store, monkeypatch, tmp_path, messenger
 ):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     offered = []
     monkeypatch.setattr(
         dialogs, "ask_export_path", lambda parent, suggested: offered.append(suggested)
@@ -86,7 +81,7 @@ def test_dialogs_start_in_documents_then_in_the_last_folder_used(
 def test_choosing_the_store_or_its_backup_is_refused(
     qtbot, make_window, demo_store, monkeypatch, messenger
 ):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     assert demo_store.flush()
     store = demo_store.path
     for target in (store, store.with_name("assessments.json.bak")):
@@ -101,7 +96,7 @@ def test_choosing_the_store_or_its_backup_is_refused(
 
 
 def test_a_pdf_onto_the_store_is_refused(qtbot, make_window, demo_store, monkeypatch, messenger):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     window.compare_tab.select_all()
     window.compare_tab.set_selected(window.compare_tab.selected_ids()[:2])
     assert demo_store.flush()
@@ -120,7 +115,7 @@ def test_a_pdf_onto_the_store_is_refused(qtbot, make_window, demo_store, monkeyp
 def test_importing_a_csv_in_the_window_says_csv_is_export_only(
     qtbot, make_window, demo_store, monkeypatch, tmp_path, messenger
 ):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     csv_file = tmp_path / "all.csv"
     monkeypatch.setattr(dialogs, "ask_export_path", lambda parent, suggested: csv_file)
     _press(qtbot, window, Qt.Key.Key_E)
@@ -132,7 +127,7 @@ def test_importing_a_csv_in_the_window_says_csv_is_export_only(
 
 
 def test_a_date_after_today_shows_a_warning(qtbot, make_window, store):
-    window = _shown(qtbot, make_window(store))
+    window = show_active(make_window(store), qtbot)
     window.show_tab(window.assessment_tab)
     tab = window.assessment_tab
     edit = tab.assessed_on

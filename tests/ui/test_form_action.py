@@ -12,11 +12,6 @@ from mlorg_desktop.ui.actions.form_actions import FormSettingsDialog
 from tests.window_tools import show_active
 
 
-def _shown(qtbot, window):
-    show_active(window, qtbot)
-    return window
-
-
 def test_settings_dialog_returns_what_was_typed(qtbot):
     dialog = FormSettingsDialog(None)
     qtbot.addWidget(dialog)
@@ -39,7 +34,7 @@ def test_settings_dialog_returns_what_was_typed(qtbot):
 def test_create_form_twice_and_refuse_the_store(
     qtbot, make_window, demo_store, monkeypatch, tmp_path, messenger, knowledge
 ):
-    window = _shown(qtbot, make_window(demo_store))
+    window = show_active(make_window(demo_store), qtbot)
     assert demo_store.flush()
     before = demo_store.path.read_bytes()
     offered = []

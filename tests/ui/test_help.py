@@ -17,13 +17,8 @@ from tests.window_tools import show_active
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
-def _shown(qtbot, window):
-    show_active(window, qtbot)
-    return window
-
-
 def test_f1_opens_the_guide_and_its_contents_walk_the_sections(qtbot, window):
-    window = _shown(qtbot, window)
+    window = show_active(window, qtbot)
     QTest.keyClick(window, Qt.Key.Key_F1)
     guide = window.guide
     assert isinstance(guide, GuideDialog)
@@ -78,7 +73,7 @@ def test_the_guides_pictures_are_shipped_and_load(qtbot):
 
 
 def test_keyboard_shortcuts_lists_the_real_actions(qtbot, window):
-    window = _shown(qtbot, window)
+    window = show_active(window, qtbot)
     seen = []
     (help_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Help"]
 

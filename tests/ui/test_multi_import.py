@@ -41,14 +41,9 @@ def refused_file(path):
     return path
 
 
-def active(window, qtbot):
-    show_active(window, qtbot)
-    return window
-
-
 def test_import_many_files_from_the_dialog(window, store, messenger, qtbot, monkeypatch, tmp_path):
     seed = store.save(person("Seed Co"))  # the store file exists, with its schema record
-    active(window, qtbot)
+    show_active(window, qtbot)
     # Build the Organizations tab first: it must follow the import.
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     orgs = window.current_tab()
@@ -120,7 +115,7 @@ def _drop(window, paths):
 
 
 def test_dropping_a_folder_imports_its_files(window, store, messenger, qtbot, tmp_path):
-    active(window, qtbot)
+    show_active(window, qtbot)
     folder = tmp_path / "respondents"
     folder.mkdir()
     write(folder / "cto.json", person("Acme"))
@@ -135,7 +130,7 @@ def test_dropping_a_folder_imports_its_files(window, store, messenger, qtbot, tm
 
 
 def test_dropping_text_is_not_an_import(window, messenger, qtbot):
-    active(window, qtbot)
+    show_active(window, qtbot)
     mime = QMimeData()
     mime.setText("just words")
     enter = QDragEnterEvent(

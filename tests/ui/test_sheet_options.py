@@ -13,10 +13,6 @@ from tests.pdf_tools import pdf_text
 from tests.window_tools import show_exposed
 
 
-def _show(window, qtbot) -> None:
-    show_exposed(window, qtbot)
-
-
 def _menu(qtbot, window, action) -> None:
     """Click File in the menu bar, then the item (offscreen windows never become active, so
     their shortcuts do not fire; the menu is what a user would click anyway)."""
@@ -60,7 +56,7 @@ def test_title_summary_and_sections_set_in_the_window(
     make_window, demo_store, qtbot, monkeypatch, tmp_path
 ):
     window = make_window(demo_store)
-    _show(window, qtbot)
+    show_exposed(window, qtbot)
     tab = window.compare_tab
     tab.select_all()
     tab.set_selected(tab.selected_ids()[:3])
@@ -139,7 +135,7 @@ def test_print_one_assessment_from_saved_and_assessment_tabs(
     make_window, demo_store, qtbot, monkeypatch, tmp_path
 ):
     window = make_window(demo_store)
-    _show(window, qtbot)
+    show_exposed(window, qtbot)
     saved = window.saved_tab
     window.show_tab(saved)
     everyone = {a.organization for a in demo_store.all()}
@@ -172,6 +168,6 @@ def test_print_one_assessment_from_saved_and_assessment_tabs(
 
 def test_print_one_without_an_assessment_explains(window, messenger, qtbot, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_print", lambda *a: (_ for _ in ()).throw(AssertionError))
-    _show(window, qtbot)
+    show_exposed(window, qtbot)
     _menu(qtbot, window, window.print_one_action)  # on the Archetypes tab
     assert messenger.shown[-1][1] == "No assessment to print"

@@ -23,12 +23,8 @@ def _new_window(qtbot, knowledge, store, settings_file, messenger, tmp_path, ope
     target = (lambda parent: store) if opener else store
     window = MainWindow(knowledge, target, paths, settings, messenger)
     qtbot.addWidget(window)
-    _activate(window, qtbot)
-    return window
-
-
-def _activate(window, qtbot) -> None:
     show_active(window, qtbot)
+    return window
 
 
 def _drag_handle(qtbot, splitter: QSplitter, index: int, dx: int) -> None:
@@ -110,7 +106,7 @@ def test_title_names_the_open_assessment_and_marks_changes(window, store, qtbot)
             assessed_on="2026-11-02",
         )
     )
-    _activate(window, qtbot)
+    show_active(window, qtbot)
     assert window.windowTitle() == "MLOrg Desktop[*]"
     tab = window.saved_tab
     window.show_tab(tab)
