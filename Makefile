@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.run-stamp
 STAMP := $(VENV)/.installed-stamp
 SOURCES := mlorg_desktop tests docs/take_screenshots.py packaging $(wildcard benchmarks)
 
-.PHONY: run test check format soak bench bundle bundle-check clean mutation mutation-results \
+.PHONY: run test check format soak bench bundle bundle-check clean mutation mutation-sample mutation-results \
 	install-desktop uninstall-desktop
 
 $(VENV_STAMP):
@@ -90,6 +90,14 @@ $(MUTATION_STAMP): $(STAMP)
 mutation: $(MUTATION_STAMP)  ## mutmut over MODULE (niced, MUTATION_JOBS workers)
 	QT_QPA_PLATFORM=offscreen nice -n 15 $(BIN)/mutmut run --max-children $(MUTATION_JOBS) \
 	  $(foreach m,$(MODULE),"$(m).*")
+	$(BIN)/python -m tests.mutation_report
+
+# A seeded random sample of each package's mutants: an estimate of every package's score in
+# about an hour here (docs/testing.md). Needs mutmut's mutants generated once (make mutation).
+SAMPLE ?= 300
+SEED ?= 2026
+mutation-sample: $(MUTATION_STAMP)  ## mutmut on SAMPLE random mutants per package (seed SEED)
+	$(BIN)/python -m tests.mutation_sample --per-package $(SAMPLE) --seed $(SEED) --jobs $(MUTATION_JOBS)
 	$(BIN)/python -m tests.mutation_report
 
 mutation-results: $(MUTATION_STAMP)  ## per-module counts and the surviving mutants so far

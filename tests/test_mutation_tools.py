@@ -1,0 +1,57 @@
+"""The mutation sample and its score (tests/mutation_sample.py, tests/mutation_report.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.mutation_report import equivalent_names, sample_scores, wilson
+from tests.mutation_sample import draw, package_of
+
+
+def test_wilson_interval_matches_the_hand_computed_one():
+    # 95 of 100: centre (0.95 + 1.96²/200) / (1 + 1.96²/100) = 0.9333, half-width
+    # 1.96 * sqrt(0.95*0.05/100 + 1.96²/40000) / 1.0384 = 0.0451.
+    low, high = wilson(95, 100)
+    assert low == pytest.approx(0.8882, abs=5e-4)
+    assert high == pytest.approx(0.9784, abs=5e-4)
+    # All killed: the interval still admits a lower score, 100 % is its top.
+    low, high = wilson(50, 50)
+    assert low == pytest.approx(50 / (50 + 1.96**2), abs=5e-4)
+    assert high == 1.0
+
+
+def test_packages_and_a_reproducible_stratified_draw():
+    assert package_of("mlorg_desktop.cli_org.x_cmd__mutmut_1") == "CLI"
+    assert package_of("mlorg_desktop.cli.x_main__mutmut_2") == "CLI"
+    assert package_of("mlorg_desktop.report.flow.x_f__mutmut_3") == "report/"
+    assert package_of("mlorg_desktop.store.lock.x_alive__mutmut_8") == "store/"
+    names = [f"mlorg_desktop.domain.m.x_f__mutmut_{i}" for i in range(50)]
+    names += [f"mlorg_desktop.store.s.x_g__mutmut_{i}" for i in range(7)]
+    first = draw(names, 10, seed=7)
+    assert first == draw(names, 10, seed=7)
+    assert first != draw(names, 10, seed=8)
+    # Ten of the domain's fifty, and all seven of the smaller package.
+    assert sum(n.startswith("mlorg_desktop.domain.") for n in first) == 10
+    assert sum(n.startswith("mlorg_desktop.store.") for n in first) == 7
+    assert len(set(first)) == 17
+
+
+def test_sample_scores_leave_out_equivalent_and_unrun_mutants(tmp_path):
+    d = "mlorg_desktop.domain.m.x_f__mutmut_"
+    status = {
+        d + "1": "killed",
+        d + "2": "timeout",
+        d + "3": "survived",
+        d + "4": "survived",
+        d + "5": "no tests",
+        d + "6": "not checked",
+    }
+    listed = tmp_path / "equivalent.txt"
+    listed.write_text(f"# comment\n{d}4  returns the same value\n\n", encoding="utf-8")
+    equivalent = equivalent_names(listed)
+    assert equivalent == {d + "4"}
+    table = sample_scores(status, sorted(status), equivalent).splitlines()
+    # Six drawn: 2 killed (a timeout counts), 1 survived, 1 no test, 1 equivalent, 1 not run;
+    # the score is 2 of the 4 with a verdict that are not equivalent.
+    assert table[1].split()[:7] == ["domain/", "6", "2", "1", "1", "1", "1"]
+    assert "50.0% (15.0%–85.0%)" in table[1]
