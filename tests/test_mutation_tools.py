@@ -55,3 +55,15 @@ def test_sample_scores_leave_out_equivalent_and_unrun_mutants(tmp_path):
     # the score is 2 of the 4 with a verdict that are not equivalent.
     assert table[1].split()[:7] == ["domain/", "6", "2", "1", "1", "1", "1"]
     assert "50.0% (15.0%–85.0%)" in table[1]
+
+
+def test_a_capped_package_keeps_part_of_its_own_draw():
+    names = [f"mlorg_desktop.report.r.x_f__mutmut_{i}" for i in range(40)]
+    names += [f"mlorg_desktop.cli.x_g__mutmut_{i}" for i in range(40)]
+    full = draw(names, 20, seed=3)
+    capped = draw(names, 20, seed=3, caps={"report/": 5})
+    report = [n for n in capped if ".report." in n]
+    assert len(report) == 5
+    assert set(report) <= set(full)
+    # The other package's draw is the same with or without the cap.
+    assert [n for n in capped if ".cli." in n] == [n for n in full if ".cli." in n]
