@@ -1,8 +1,8 @@
 """Per-module mutation counts from mutmut's stored results (make mutation-results).
 
 Reads ``mutmut results --all true`` and prints, for each mutated module, how many mutants were
-killed (timeouts count as killed), survived, reached by no test, or not run yet, then the names
-of the survivors so each can be killed by a test or listed as equivalent in docs/testing.md.
+killed (timeouts and crashes count as killed), survived, reached by no test, or not run yet,
+then the names of the survivors so each can be killed by a test or listed as equivalent in docs/testing.md.
 
 When ``mutants/sample.txt`` exists (``make mutation-sample``), it also scores the sample alone,
 per package: killed ÷ (sampled − accepted equivalent), with a 95 % Wilson interval for the
@@ -19,6 +19,9 @@ import sys
 from pathlib import Path
 
 SAMPLE_FILE = Path("mutants/sample.txt")
+# A mutant whose tests time out or crash (mutmut's "segfault": the test process died of a signal)
+# was detected: the suite did not pass with it.
+DETECTED = {"killed", "timeout", "segfault"}
 EQUIVALENT_FILE = Path(__file__).with_name("mutation_equivalent.txt")
 
 
@@ -49,9 +52,9 @@ def sample_scores(status_by_name: dict[str, str], sample: list[str], equivalent:
     rows = collections.defaultdict(collections.Counter)
     for name in sample:
         status = status_by_name.get(name, "not checked")
-        if name in equivalent and status != "killed" and status != "timeout":
+        if name in equivalent and status not in DETECTED:
             status = "equivalent"
-        rows[package_of(name)]["killed" if status == "timeout" else status] += 1
+        rows[package_of(name)]["killed" if status in DETECTED else status] += 1
     lines = [
         f"{'sample':10} {'drawn':>5} {'killed':>6} {'survived':>8} {'no test':>7} "
         f"{'equiv':>5} {'not run':>7}  score (95 % interval)"
@@ -85,7 +88,7 @@ def main() -> int:
         # mlorg_desktop.cli_org.x_cmd_org__mutmut_1 is cli_org.py; mlorg_desktop.report.flow.… is
         # report/flow.py.
         module = f"{parts[1]}.py" if parts[1].startswith("cli") else f"{parts[1]}/{parts[2]}.py"
-        counts[module]["killed" if status == "timeout" else status] += 1
+        counts[module]["killed" if status in DETECTED else status] += 1
         if status == "survived":
             survivors.append(name)
     print(

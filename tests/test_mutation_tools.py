@@ -45,16 +45,17 @@ def test_sample_scores_leave_out_equivalent_and_unrun_mutants(tmp_path):
         d + "4": "survived",
         d + "5": "no tests",
         d + "6": "not checked",
+        d + "7": "segfault",
     }
     listed = tmp_path / "equivalent.txt"
     listed.write_text(f"# comment\n{d}4  returns the same value\n\n", encoding="utf-8")
     equivalent = equivalent_names(listed)
     assert equivalent == {d + "4"}
     table = sample_scores(status, sorted(status), equivalent).splitlines()
-    # Six drawn: 2 killed (a timeout counts), 1 survived, 1 no test, 1 equivalent, 1 not run;
-    # the score is 2 of the 4 with a verdict that are not equivalent.
-    assert table[1].split()[:7] == ["domain/", "6", "2", "1", "1", "1", "1"]
-    assert "50.0% (15.0%–85.0%)" in table[1]
+    # Seven drawn: 3 killed (a timeout and a crash count), 1 survived, 1 no test, 1 equivalent,
+    # 1 not run; the score is 3 of the 5 with a verdict that are not equivalent.
+    assert table[1].split()[:7] == ["domain/", "7", "3", "1", "1", "1", "1"]
+    assert "60.0% (23.1%–88.2%)" in table[1]
 
 
 def test_a_capped_package_keeps_part_of_its_own_draw():
