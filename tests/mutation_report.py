@@ -2,7 +2,8 @@
 
 Reads ``mutmut results --all true`` and prints, for each mutated module, how many mutants were
 killed (timeouts and crashes count as killed), survived, reached by no test, or not run yet,
-then the names of the survivors so each can be killed by a test or listed as equivalent in docs/testing.md.
+then the names of the survivors so each can be killed by a test or listed as equivalent in
+docs/testing.md.
 
 When ``mutants/sample.txt`` exists (``make mutation-sample``), it also scores the sample alone,
 per package: killed ÷ (sampled − accepted equivalent), with a 95 % Wilson interval for the
