@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mlorg_desktop import cli
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -62,6 +64,29 @@ def test_reader_closed_before_the_first_write(tmp_path):
     code = process.wait(timeout=120)
     assert code in (0, 141), err
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_a_closed_pipe_gives_141_and_points_stdout_at_dev_null(monkeypatch):
+    """In this process, on a real pipe whose reader is gone: the command's output fails at the
+    flush, the run ends with 141, and what Python flushes at exit goes to /dev/null quietly."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    stdout = os.fdopen(write_end, "w", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+
+    def command() -> int:
+        print("a row nobody reads")
+        return 0
+
+    try:
+        assert cli.quiet_on_closed_pipe(command) == 141
+        now, null = os.fstat(write_end), os.stat(os.devnull)
+        assert (now.st_dev, now.st_ino) == (null.st_dev, null.st_ino)
+        print("and more")
+        stdout.flush()  # the exit-time flush: no BrokenPipeError any more
+    finally:
+        monkeypatch.undo()
+        stdout.close()
 
 
 def _many_assessments(count: int) -> str:
