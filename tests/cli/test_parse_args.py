@@ -44,3 +44,15 @@ def test_bad_window_arguments_get_the_full_parsers_error(argv, capsys):
     assert quick.value.code == full.value.code == 2
     assert quick_err == capsys.readouterr().err
     assert "COMMAND" in quick_err  # the usage line of the full parser
+
+
+@pytest.mark.parametrize(
+    ("command_line", "command", "demo"),
+    [(["--demo"], None, True), (["list", "--json"], "list", False)],
+)
+def test_without_arguments_given_it_reads_the_command_line(
+    monkeypatch, command_line, command, demo
+):
+    monkeypatch.setattr("sys.argv", ["mlorg-desktop", *command_line])
+    args = cli.parse_args(None)
+    assert (args.command, args.demo) == (command, demo)
