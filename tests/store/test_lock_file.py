@@ -55,6 +55,17 @@ def test_the_lock_file_names_this_process_and_the_busy_message_names_the_holder(
     assert caught.value.path == store_path
 
 
+def test_taking_the_lock_names_this_host_without_loading_socket(tmp_path, monkeypatch):
+    """The host name comes from os.uname, as its docstring promises: a command that takes the
+    lock does not pay for importing socket (blocked here, so an import would fail)."""
+    monkeypatch.setitem(sys.modules, "socket", None)
+    store_path = tmp_path / "assessments.json"
+    with StoreLock(store_path):
+        host = lock_path(store_path).read_text(encoding="utf-8").splitlines()[2]
+        assert host == os.uname().nodename
+        assert read_holder(lock_path(store_path)).alive()  # this host: its pid is checked
+
+
 def test_a_lock_this_process_does_not_hold_is_left_alone_on_release(tmp_path):
     store_path = tmp_path / "assessments.json"
     lock = StoreLock(store_path)
