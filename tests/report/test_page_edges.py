@@ -166,3 +166,24 @@ def test_a_lone_last_line_takes_the_line_before_it_to_the_next_page(qapp):
     text = " ".join(b.text() for b in _blocks(document))
     assert text.split()[1 : 1 + len(words)] == words  # every word once, in order
     assert [ln.page for ln in _lines(document) if ln.block.text().startswith("After")] == [1] * 4
+
+
+def test_a_heading_that_cannot_move_still_takes_a_second_line_to_the_last_page(qapp):
+    """A 15-line heading opens the document, so it cannot move to a page of its own, and its
+    last line alone falls on page 2: the split itself must start page 2, because no later
+    rule will put a break there (a heading keeps with the heading chain above it)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(300, 200))
+    cursor = QTextCursor(document)
+    heading = QTextBlockFormat()
+    heading.setHeadingLevel(3)
+    cursor.setBlockFormat(heading)
+    words = [f"word{i}" for i in range(90)]
+    cursor.insertText(" ".join(words))
+    assert [ln.page for ln in _lines(document)] == [0] * 14 + [1]  # the case
+    apply_keep_rules(document)
+    # (block, page) of each line: the last two lines, split off together, open page 2.
+    placed = [(ln.block.blockNumber(), ln.page) for ln in _lines(document)]
+    assert placed == [(0, 0)] * 13 + [(1, 1)] * 2
+    assert " ".join(b.text() for b in _blocks(document)).split() == words
