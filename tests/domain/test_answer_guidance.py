@@ -45,3 +45,22 @@ def test_strengths_are_those_of_the_archetypes_the_answers_support(knowledge):
         likely_strengths(score(knowledge.bank.latest, knowledge.catalog, {}), knowledge.catalog)
         == ()
     )
+
+
+def test_a_runner_up_exactly_close_fit_behind_shows_its_strengths(knowledge):
+    # q13b gives R&D 3 of 3 and q19c Independent 3 of 3; R&D can earn 2 on q19 and
+    # Independent 3 on q13: R&D 3 / 5 = 60, Independent 3 / 6 = 50, exactly CLOSE_FIT behind.
+    result = score(knowledge.bank.latest, knowledge.catalog, {"q13": "q13b", "q19": "q19c"})
+    assert (result.fits["rnd"], result.fits["independent"]) == (60.0, 50.0)
+    strengths = likely_strengths(result, knowledge.catalog)
+    assert [(s.archetype_id, s.fit) for s in strengths] == [
+        ("rnd", 60.0),
+        ("rnd", 60.0),
+        ("independent", 50.0),
+        ("independent", 50.0),
+        ("independent", 50.0),
+    ]
+    assert (
+        strengths[2].text
+        == "The concentration of ML people lets it hire and train top practitioners."
+    )

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from mlorg_desktop.domain.answers import Split
-from mlorg_desktop.domain.carry_over import _carry, load_answer_maps
+from mlorg_desktop.domain.assessment import Assessment
+from mlorg_desktop.domain.carry_over import _carry, carry_over, load_answer_maps
 from mlorg_desktop.domain.questionnaire import QuestionnaireError
 
 
@@ -87,3 +88,62 @@ def test_a_mapping_to_an_unknown_option_is_refused(tmp_path, knowledge):
     with pytest.raises(QuestionnaireError) as caught:
         load_answer_maps(folder, knowledge.bank)
     assert caught.value.field == "questions.q01.options.q01a"
+
+
+def _map_folder(tmp_path, doc):
+    folder = tmp_path / "questionnaire"
+    folder.mkdir()
+    (folder / "v1-to-v2.json").write_text(json.dumps(doc), encoding="utf-8")
+    return folder
+
+
+def test_a_map_from_an_unknown_version_names_the_file_the_field_and_the_known_ones(
+    tmp_path, knowledge
+):
+    folder = _map_folder(tmp_path, {"from_version": 7, "to_version": 2, "questions": {}})
+    with pytest.raises(QuestionnaireError) as caught:
+        load_answer_maps(folder, knowledge.bank)
+    error = caught.value
+    assert (error.where, error.field, error.problem) == (
+        str(folder / "v1-to-v2.json"),
+        "from_version",
+        "questionnaire version 7 is unknown (known: 1, 2)",
+    )
+
+
+def test_a_map_of_a_question_that_does_not_exist_is_refused(tmp_path, knowledge):
+    doc = {
+        "from_version": 1,
+        "to_version": 2,
+        "questions": {"q99": {"to": "q01", "options": {}}},
+    }
+    folder = _map_folder(tmp_path, doc)
+    with pytest.raises(QuestionnaireError) as caught:
+        load_answer_maps(folder, knowledge.bank)
+    error = caught.value
+    assert (error.where, error.field, error.problem) == (
+        str(folder / "v1-to-v2.json"),
+        "questions.q99",
+        "names a question that does not exist",
+    )
+
+
+def test_an_answer_the_map_leaves_out_is_dropped_and_the_next_still_carries(tmp_path, knowledge):
+    doc = {
+        "from_version": 1,
+        "to_version": 2,
+        "questions": {"q02": {"to": "q02", "options": {"q02b": "q02b"}}},
+    }
+    maps = load_answer_maps(_map_folder(tmp_path, doc), knowledge.bank)
+    # q01 comes first in the answers and has no entry in this map.
+    old = Assessment(
+        id="3f2b0c1e-7a4d-4e8b-9c6a-1d2e3f4a5b6c",
+        organization="Acme",
+        questionnaire_version=1,
+        answers={"q01": "q01a", "q02": "q02b"},
+    )
+    result = carry_over(old, knowledge.bank, maps, date(2026, 3, 1))
+    assert result.assessment.questionnaire_version == 2
+    assert result.assessment.answers == {"q02": "q02b"}
+    assert result.to_review == {}
+    assert result.assessment.assessed_on == "2026-03-01"
