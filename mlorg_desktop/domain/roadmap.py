@@ -113,13 +113,6 @@ class _TargetTally:
         )
         return earned, question.max_evidence.get(self.archetype, 0.0)
 
-    def fit_if(self, question: Question, option_id: str) -> float:
-        """The fit if ``question`` were answered ``option_id`` (nothing else changed)."""
-        old_e, old_p = self.share[question.id]
-        earned = self.earned - old_e + question.option(option_id).evidence.get(self.archetype, 0.0)
-        possible = self.possible - old_p + question.max_evidence.get(self.archetype, 0.0)
-        return 100.0 * earned / possible if possible else 0.0
-
     @property
     def fit(self) -> float:
         return 100.0 * self.earned / self.possible if self.possible else 0.0
