@@ -79,7 +79,11 @@ def _check(validate: Validate, data: object, where: str, *, record_label: bool) 
     try:
         validate(data)
     except fastjsonschema.JsonSchemaValueException as exc:
-        path = [int(p) if isinstance(p, str) and p.isdigit() else p for p in exc.path[1:]]
+        # Only ASCII digits are indexes: "²".isdigit() is true but int("²") fails.
+        path = [
+            int(p) if isinstance(p, str) and p.isascii() and p.isdigit() else p
+            for p in exc.path[1:]
+        ]
         root = load_schema()["definitions"]["assessment"] if not record_label else load_schema()
         if record_label and len(path) >= 2 and path[0] == "assessments":
             index = path[1]

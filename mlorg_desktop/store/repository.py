@@ -146,7 +146,9 @@ class AssessmentStore:
             return CURRENT_SCHEMA
         for name, table in raw.items():
             if not isinstance(table, dict) or not all(
-                isinstance(r, dict) and key.isdigit() for key, r in table.items()
+                # ASCII digits only: "²".isdigit() is true, but tinydb's int(key) fails on it.
+                isinstance(r, dict) and key.isascii() and key.isdigit()
+                for key, r in table.items()
             ):
                 raise StoreDamagedError(
                     self.path,

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from mlorg_desktop.domain.assessment import (
+    AssessmentError,
+    assessment_from_dict,
+    assessment_to_dict,
+)
 from mlorg_desktop.domain.questionnaire import load_questionnaire
 from mlorg_desktop.domain.validation import DataError
 
@@ -41,3 +46,16 @@ def test_a_number_instead_of_the_naming_rules(tmp_path, knowledge):
     doc["naming"] = 3
     refusal = _refusal(tmp_path, doc, knowledge.catalog)
     assert refusal == "field 'naming': expected an object, got a whole number"
+
+
+def test_an_answer_keyed_by_a_superscript_digit_is_refused_in_words(knowledge, examples):
+    """ "²" counts as a digit for str.isdigit() but is no index: the record is refused with the
+    field named, never a ValueError from int("²") (found by test_quick_and_full_agree)."""
+    record = assessment_to_dict(examples[0])
+    record["answers"] = {"\u00b2": None}
+    with pytest.raises(AssessmentError) as caught:
+        assessment_from_dict(record, knowledge.bank, "test")
+    assert str(caught.value) == (
+        "test: field 'answers.\u00b2': must be an option id, dont_know, not_applicable or "
+        '{"mainly": option id, "partly": option id}'
+    )

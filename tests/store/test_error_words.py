@@ -59,8 +59,14 @@ def test_not_json_names_the_file_and_the_parser_error(store_path, knowledge):
         {"assessments": []},
         {"assessments": {"first": {}}},
         {"assessments": {"1": "not a record"}},
+        {"assessments": {"\u00b2": {}}},
     ],
-    ids=["a list", "a key that is not a number", "a record that is not an object"],
+    ids=[
+        "a list",
+        "a key that is not a number",
+        "a record that is not an object",
+        "a key of a digit that is not 0-9",
+    ],
 )
 def test_a_malformed_table_is_named(store_path, knowledge, document):
     error = _open_error(store_path, knowledge, json.dumps(document).encode())
