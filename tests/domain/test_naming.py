@@ -44,27 +44,6 @@ def _question(n: int) -> dict[str, object]:
     }
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory, knowledge):
-    doc = {
-        "version": 7,
-        "title": "Tiny",
-        "instructions": "For tests.",
-        "naming": {"rule": "robust_lead", "floor": 0.4},
-        "sections": [
-            {
-                "id": "s",
-                "title": "S",
-                "intro": "S.",
-                "questions": [_question(n) for n in range(1, 7)],
-            }
-        ],
-    }
-    path = tmp_path_factory.mktemp("q") / "questionnaire-v7.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    return load_questionnaire(path, knowledge.catalog)
-
-
 def _score(tiny, knowledge, **answers):
     return score(tiny, knowledge.catalog, answers)
 

@@ -1,42 +1,17 @@
 """The runner-up's share at which split answers make a reading transitional: exactly a fifth
-(RUNNER_UP_SHARE, 20 points) is enough. On the six-question questionnaire of test_naming.py
-(option a = Nascent 3, b = R&D 3, c = Embedded 3 plus R&D 1; q1 and q2 take splits; a split
+(RUNNER_UP_SHARE, 20 points) is enough. On the six-question questionnaire `tiny`
+(tests/domain/conftest.py; option a = Nascent 3, b = R&D 3, c = Embedded 3 plus R&D 1; q1 and q2 take splits; a split
 gives 2/3 of the mainly option's evidence and 1/3 of the partly one's)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from mlorg_desktop.domain.answers import Split
-from mlorg_desktop.domain.questionnaire import load_questionnaire
 from mlorg_desktop.domain.scoring import score
-from tests.domain.test_naming import _question
 
 
-@pytest.fixture(scope="module")
-def six(tmp_path_factory, knowledge):
-    doc = {
-        "version": 7,
-        "title": "Six",
-        "instructions": "For tests.",
-        "naming": {"rule": "robust_lead", "floor": 0.4},
-        "sections": [
-            {
-                "id": "s",
-                "title": "S",
-                "intro": "S.",
-                "questions": [_question(n) for n in range(1, 7)],
-            }
-        ],
-    }
-    path = tmp_path_factory.mktemp("q") / "questionnaire-v7.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    return load_questionnaire(path, knowledge.catalog)
-
-
-def test_a_runner_up_holding_exactly_a_fifth_with_two_splits_reads_transitional(six, knowledge):
+def test_a_runner_up_holding_exactly_a_fifth_with_two_splits_reads_transitional(tiny, knowledge):
     answers = {
         "q1": Split("q1a", "q1b"),  # Nascent 2, R&D 1
         "q2": Split("q2b", "q2a"),  # R&D 2, Nascent 1
@@ -44,7 +19,7 @@ def test_a_runner_up_holding_exactly_a_fifth_with_two_splits_reads_transitional(
         "q4": "q4a",
         "q5": "q5a",
     }
-    s = score(six, knowledge.catalog, answers)
+    s = score(tiny, knowledge.catalog, answers)
     # Five answered, 15 possible each: Nascent (2 + 1 + 9)/15 = 80, R&D (1 + 2)/15 = 20 exactly,
     # Embedded 0. Margin 60; even q6 to R&D leaves 12/18 against 6/18, so without the splits
     # Nascent would be named. Both splits give R&D a part, and R&D holds 20, not less.
@@ -54,7 +29,7 @@ def test_a_runner_up_holding_exactly_a_fifth_with_two_splits_reads_transitional(
     assert s.primary is None
 
 
-def test_a_runner_up_under_a_fifth_with_two_splits_is_named(six, knowledge):
+def test_a_runner_up_under_a_fifth_with_two_splits_is_named(tiny, knowledge):
     answers = {
         "q1": Split("q1a", "q1b"),  # Nascent 2, R&D 1
         "q2": Split("q2a", "q2b"),  # Nascent 2, R&D 1
@@ -62,7 +37,7 @@ def test_a_runner_up_under_a_fifth_with_two_splits_is_named(six, knowledge):
         "q4": "q4a",
         "q5": "q5a",
     }
-    s = score(six, knowledge.catalog, answers)
+    s = score(tiny, knowledge.catalog, answers)
     # Nascent (2 + 2 + 9)/15 = 86.7, R&D (1 + 1)/15 = 13.3: two splits, but R&D under a fifth.
     assert s.fits["rnd"] == pytest.approx(100 * 2 / 15)
     assert s.reading_detail.splits_between_top_two == 2
