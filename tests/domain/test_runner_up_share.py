@@ -1,7 +1,7 @@
 """The runner-up's share at which split answers make a reading transitional: exactly a fifth
 (RUNNER_UP_SHARE, 20 points) is enough. On the six-question questionnaire `tiny`
-(tests/domain/conftest.py; option a = Nascent 3, b = R&D 3, c = Embedded 3 plus R&D 1; q1 and q2 take splits; a split
-gives 2/3 of the mainly option's evidence and 1/3 of the partly one's)."""
+(tests/domain/conftest.py; option a = Nascent 3, b = R&D 3, c = Embedded 3 plus R&D 1; q1 and
+q2 take splits; a split gives 2/3 of the mainly option's evidence and 1/3 of the partly one's)."""
 
 from __future__ import annotations
 
